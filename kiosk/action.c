@@ -1,0 +1,83 @@
+/* action.c -- what a key or a tap asks for.  */
+
+#include "system.h"
+
+#include "action.h"
+
+static const struct
+{
+  enum input_key key;
+  uint32_t ch;                  /* For IK_CHAR (lowercase letters match
+                                   both cases).  */
+  enum action action;
+} action_keys[] = {
+  { IK_UP, 0, ACT_UP },
+  { IK_DOWN, 0, ACT_DOWN },
+  { IK_PAGE_UP, 0, ACT_PAGE_UP },
+  { IK_PAGE_DOWN, 0, ACT_PAGE_DOWN },
+  { IK_HOME, 0, ACT_TOP },
+  { IK_END, 0, ACT_BOTTOM },
+  { IK_TAB, 0, ACT_NEXT_LINK },
+  { IK_BACKTAB, 0, ACT_PREV_LINK },
+  { IK_ENTER, 0, ACT_FOLLOW },
+  { IK_RIGHT, 0, ACT_FOLLOW },
+  { IK_LEFT, 0, ACT_BACK },
+  { IK_BACKSPACE, 0, ACT_BACK },
+  { IK_DELETE, 0, ACT_BACK },
+  { IK_ESCAPE, 0, ACT_BACK },
+  { IK_F1, 0, ACT_HELP },
+  { IK_CHAR, ' ', ACT_PAGE_DOWN },
+  { IK_CHAR, '\n', ACT_FOLLOW },
+  { IK_CHAR, '\r', ACT_FOLLOW },
+  { IK_CHAR, '\t', ACT_NEXT_LINK },
+  { IK_CHAR, 0x7f, ACT_BACK },
+  { IK_CHAR, 0x08, ACT_BACK },
+  { IK_CHAR, 'b', ACT_BACK },
+  { IK_CHAR, 'h', ACT_HOME },
+  { IK_CHAR, 'l', ACT_LANGUAGE },
+  { IK_CHAR, '?', ACT_HELP },
+  { IK_CHAR, '!', ACT_WARNING_SIGNS },
+  { IK_CHAR, 'w', ACT_WARNING_SIGNS },
+  { IK_CHAR, '/', ACT_SEARCH },
+  { IK_CHAR, 'k', ACT_UP },
+  { IK_CHAR, 'j', ACT_DOWN },
+  { IK_CHAR, 'q', ACT_QUIT },
+};
+
+enum action
+action_for_input (const struct input *in, bool kiosk)
+{
+  uint32_t ch = in->ch;
+
+  if (in->key == IK_CHAR && ch >= 'A' && ch <= 'Z')
+    ch += 'a' - 'A';
+  for (size_t i = 0; i < ARRAY_SIZE (action_keys); i++)
+    if (action_keys[i].key == in->key
+        && (in->key != IK_CHAR || action_keys[i].ch == ch))
+      {
+        enum action a = action_keys[i].action;
+
+        if (kiosk && a == ACT_QUIT)
+          return ACT_NONE;
+        return a;
+      }
+  return ACT_NONE;
+}
+
+const char *
+action_name (enum action a)
+{
+  static const char *const names[ACT_COUNT] = {
+    [ACT_NONE] = "none", [ACT_UP] = "up", [ACT_DOWN] = "down",
+    [ACT_PAGE_UP] = "page-up", [ACT_PAGE_DOWN] = "page-down",
+    [ACT_TOP] = "top", [ACT_BOTTOM] = "bottom",
+    [ACT_SCROLL_UP] = "scroll-up", [ACT_SCROLL_DOWN] = "scroll-down",
+    [ACT_NEXT_LINK] = "next-link", [ACT_PREV_LINK] = "prev-link",
+    [ACT_FOLLOW] = "follow", [ACT_CLICK] = "click", [ACT_BACK] = "back",
+    [ACT_HOME] = "home", [ACT_LANGUAGE] = "language", [ACT_HELP] = "help",
+    [ACT_WARNING_SIGNS] = "warning-signs", [ACT_SEARCH] = "search",
+    [ACT_QUIT] = "quit",
+  };
+
+  return a < ACT_COUNT && names[a] != NULL ? names[a] : "?";
+}

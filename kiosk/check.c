@@ -1,0 +1,206 @@
+/* check.c -- what no single file can show: links, languages, settings.  */
+
+#include "system.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "xalloc.h"
+
+/* True if page ID exists (and is not broken) in some language.  */
+static bool
+check_exists_any (const struct library *lib, const char *id)
+{
+  const char *const *langs;
+  size_t n = library_languages (lib, (const char ***) &langs);
+
+  for (size_t i = 0; i < n; i++)
+    if (library_exists (lib, id, langs[i]))
+      return true;
+  return false;
+}
+
+static struct diag *
+check_at (struct library *lib, enum diag_severity sev,
+          const struct origin *o, const char *fmt, ...) ATTR_PRINTF (4, 5);
+
+static struct diag *
+check_at (struct library *lib, enum diag_severity sev,
+          const struct origin *o, const char *fmt, ...)
+{
+  va_list ap;
+  char *msg;
+  struct diag *d;
+
+  va_start (ap, fmt);
+  msg = xvasprintf (fmt, ap);
+  va_end (ap);
+  d = diag_add (library_diags (lib), sev, o != NULL ? o->file : NULL,
+                o != NULL ? o->line : 0, o != NULL ? o->col : 0, "%s", msg);
+  free (msg);
+  return d;
+}
+
+static const struct origin *
+check_item_at (const struct strv *v, size_t i)
+{
+  return v->at != NULL ? &v->at[i] : NULL;
+}
+
+static const struct origin *
+check_key_at (const struct settings *set, enum settings_key k)
+{
+  return set->at[k].file != NULL ? &set->at[k] : NULL;
+}
+
+static void
+check_settings (struct library *lib)
+{
+  const struct settings *set = library_settings (lib);
+  const char *const *langs;
+  size_t nlangs = library_languages (lib, (const char ***) &langs);
+  bool default_offered = false;
+
+  for (size_t i = 0; i < set->languages.n; i++)
+    {
+      const char *lang = set->languages.v[i];
+      bool has = false;
+
+      if (!settings_lang_valid (lang))
+        {
+          check_at (lib, DIAG_ERROR, check_item_at (&set->languages, i),
+                    _("'%s' is not a language code (such as fr or en)"),
+                    lang);
+          continue;
+        }
+      for (size_t j = 0; j < nlangs; j++)
+        has |= strcmp (langs[j], lang) == 0;
+      if (!has)
+        check_at (lib, DIAG_ERROR, check_item_at (&set->languages, i),
+                  _("the language '%s' is offered, but there is no"
+                    " directory of pages for it"), lang);
+      default_offered |= strcmp (lang, set->default_language) == 0;
+    }
+  if (!default_offered)
+    check_at (lib, DIAG_ERROR, check_key_at (set, SET_DEFAULT_LANGUAGE),
+              _("the default language '%s' is not one of the languages"
+                " offered"), set->default_language);
+  for (size_t i = 0; i < set->menu.n; i++)
+    {
+      const char *id = set->menu.v[i];
+
+      if (settings_hidden (set, id))
+        check_at (lib, DIAG_WARNING, check_item_at (&set->menu, i),
+                  _("the menu lists '%s', which is hidden"), id);
+      else if (!check_exists_any (lib, id))
+        check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
+                  _("the menu lists '%s', but there is no such page"), id);
+    }
+  if (!check_exists_any (lib, set->warning_page))
+    check_at (lib, DIAG_ERROR, check_key_at (set, SET_WARNING_PAGE),
+              _("the warning-signs page '%s' does not exist; the key"
+                " that opens it will not work"), set->warning_page);
+}
+
+/* The link targets of P, joined, and its number of warnings.  */
+static char *
+check_shape (const struct page *p, size_t *warnings)
+{
+  char *s = xstrdup ("");
+
+  *warnings = 0;
+  for (size_t i = 0; i < p->nblocks; i++)
+    {
+      const struct block *b = &p->blocks[i];
+
+      if (b->kind == BLOCK_WARNING)
+        (*warnings)++;
+      else if (b->kind == BLOCK_LINK)
+        {
+          char *t = xasprintf ("%s%s%s", s, *s ? " " : "", b->target);
+
+          free (s);
+          s = t;
+        }
+    }
+  return s;
+}
+
+static void
+check_page (struct library *lib, const struct page *p)
+{
+  const struct settings *set = library_settings (lib);
+  struct origin top = { p->file, 0, 0 };
+
+  for (size_t i = 0; i < p->nblocks; i++)
+    {
+      const struct block *b = &p->blocks[i];
+      struct origin at = { p->file, b->line, b->col };
+
+      if (b->kind != BLOCK_LINK || library_exists (lib, b->target, p->lang))
+        continue;
+      if (check_exists_any (lib, b->target))
+        check_at (lib, DIAG_WARNING, &at,
+                  _("the link to '%s' leads to a page that exists only in"
+                    " another language"), b->target);
+      else
+        check_at (lib, DIAG_ERROR, &at,
+                  _("the link to '%s' leads nowhere: there is no such"
+                    " page"), b->target);
+    }
+  /* Compare with the same page in the other offered languages, once per
+     pair: from the first language of the pair.  */
+  for (size_t i = 0; i < set->languages.n; i++)
+    {
+      const char *lang = set->languages.v[i];
+      const struct page *q;
+      size_t wp, wq;
+      char *sp, *sq;
+
+      if (strcmp (lang, p->lang) == 0 || !settings_lang_valid (lang))
+        continue;
+      if (!library_exists (lib, p->id, lang))
+        {
+          check_at (lib, DIAG_WARNING, &top,
+                    _("the page '%s' has no version in '%s'; the kiosk"
+                      " will show it in another language"), p->id, lang);
+          continue;
+        }
+      if (strcmp (lang, p->lang) < 0)
+        continue;
+      q = library_page (lib, p->id, lang);
+      if (q == NULL)
+        continue;
+      sp = check_shape (p, &wp);
+      sq = check_shape (q, &wq);
+      if (strcmp (sp, sq) != 0)
+        check_at (lib, DIAG_WARNING, &top,
+                  _("the links differ from the '%s' version (%s here, %s"
+                    " there)"), lang, *sp ? sp : "-", *sq ? sq : "-");
+      if (wp != wq)
+        check_at (lib, DIAG_WARNING, &top,
+                  _("%zu warning boxes here, %zu in the '%s' version"),
+                  wp, wq, lang);
+      free (sp);
+      free (sq);
+    }
+}
+
+void
+check_library (struct library *lib)
+{
+  library_load_all (lib);
+  check_settings (lib);
+  for (size_t i = 0; i < library_count (lib); i++)
+    {
+      const char *id, *lang, *path;
+      const struct page *p;
+
+      library_entry (lib, i, &id, &lang, &path);
+      p = library_page (lib, id, lang);
+      if (p != NULL)
+        check_page (lib, p);
+    }
+}

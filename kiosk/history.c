@@ -1,0 +1,46 @@
+/* history.c -- the back stack of a session.  */
+
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "xalloc.h"
+
+void
+history_init (struct history *h)
+{
+  h->n = 0;
+}
+
+void
+history_done (struct history *h)
+{
+  for (size_t i = 0; i < h->n; i++)
+    free (h->items[i].page_id);
+  h->n = 0;
+}
+
+void
+history_push (struct history *h, const struct history_entry *e)
+{
+  if (h->n == HISTORY_MAX)
+    {
+      free (h->items[0].page_id);
+      memmove (h->items, h->items + 1, (HISTORY_MAX - 1) * sizeof *h->items);
+      h->n--;
+    }
+  h->items[h->n] = *e;
+  h->items[h->n].page_id = e->page_id != NULL ? xstrdup (e->page_id) : NULL;
+  h->n++;
+}
+
+bool
+history_pop (struct history *h, struct history_entry *e)
+{
+  if (h->n == 0)
+    return false;
+  *e = h->items[--h->n];
+  return true;
+}

@@ -1,0 +1,37 @@
+/* history.h -- the back stack of a session.
+
+   Each entry remembers a screen, the page it showed (by id, so going back
+   after a language switch shows the page in the new language), and where
+   the patient was on it.  The stack is bounded: the oldest entries are
+   dropped.  It belongs to one session and dies with it.  No curses.  */
+
+#ifndef MESOKIOSK_HISTORY_H
+#define MESOKIOSK_HISTORY_H
+
+#include <stdint.h>
+
+enum { HISTORY_MAX = 64 };
+
+struct history_entry
+{
+  int screen;                   /* enum screen_id.  */
+  char *page_id;                /* Owned, or NULL.  */
+  uint32_t anchor_block, anchor_offset;
+  int32_t selected;             /* Selected link, or -1.  */
+};
+
+struct history
+{
+  struct history_entry items[HISTORY_MAX];
+  size_t n;
+};
+
+void history_init (struct history *h);
+void history_done (struct history *h);
+/* Pushes a copy of E (the page id is copied).  */
+void history_push (struct history *h, const struct history_entry *e);
+/* Pops the last entry into *E (the caller frees E->page_id); returns
+   false if the stack is empty.  */
+bool history_pop (struct history *h, struct history_entry *e);
+
+#endif /* MESOKIOSK_HISTORY_H */

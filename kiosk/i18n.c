@@ -1,0 +1,79 @@
+/* i18n.c -- the interface language, switched while running.  */
+
+#include "system.h"
+
+#include <langinfo.h>
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+static const struct
+{
+  const char *code;
+  const char *native;
+  const char *name;             /* Marked for translation.  */
+} i18n_languages[] = {
+  { "fr", "Français", N_("French") },
+  { "en", "English", N_("English") },
+  { "de", "Deutsch", N_("German") },
+  { "es", "Español", N_("Spanish") },
+  { "it", "Italiano", N_("Italian") },
+  { "pt", "Português", N_("Portuguese") },
+  { "nl", "Nederlands", N_("Dutch") },
+  { "ar", "العربية", N_("Arabic") },
+  { "tr", "Türkçe", N_("Turkish") },
+};
+
+void
+i18n_init (const char *localedir)
+{
+  const char *dir = getenv ("MESOKIOSK_LOCALEDIR");
+  const char *messages;
+
+  setlocale (LC_ALL, "");
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || strcmp (messages, "C") == 0
+      || strcmp (messages, "POSIX") == 0)
+    setlocale (LC_MESSAGES, "C.UTF-8");
+  bindtextdomain (PACKAGE, dir != NULL && *dir != '\0' ? dir : localedir);
+  bind_textdomain_codeset (PACKAGE, "UTF-8");
+  textdomain (PACKAGE);
+}
+
+bool
+i18n_utf8 (void)
+{
+  const char *cs = nl_langinfo (CODESET);
+
+  return cs != NULL && (strcmp (cs, "UTF-8") == 0
+                        || strcmp (cs, "utf8") == 0);
+}
+
+void
+i18n_set_language (const char *lang)
+{
+  setenv ("LANGUAGE", lang, 1);
+  /* Makes gettext forget the translations it has cached.  */
+  textdomain (textdomain (NULL));
+}
+
+const char *
+i18n_native_name (const char *lang)
+{
+  for (size_t i = 0; i < ARRAY_SIZE (i18n_languages); i++)
+    if (strcmp (i18n_languages[i].code, lang) == 0)
+      return i18n_languages[i].native;
+  return lang;
+}
+
+const char *
+i18n_name (const char *lang)
+{
+  for (size_t i = 0; i < ARRAY_SIZE (i18n_languages); i++)
+    if (strcmp (i18n_languages[i].code, lang) == 0)
+      return _(i18n_languages[i].name);
+  return lang;
+}

@@ -1,0 +1,29 @@
+/* i18n.h -- the interface language, switched while running.
+
+   i18n_init() sets the locale from the environment and binds the
+   message catalogs (always returned as UTF-8).  i18n_set_language()
+   switches the catalog in place: it sets LANGUAGE and invalidates
+   gettext's cache with textdomain (textdomain (NULL)), as the gettext
+   manual describes.  If the locale is plain C (where glibc ignores
+   LANGUAGE), messages use C.UTF-8 so that French still works; what
+   reaches the terminal is then transliterated.  No curses here.  */
+
+#ifndef MESOKIOSK_I18N_H
+#define MESOKIOSK_I18N_H
+
+/* Sets the locale and binds the catalogs in LOCALEDIR (or the
+   MESOKIOSK_LOCALEDIR environment variable, for tests).  */
+void i18n_init (const char *localedir);
+
+/* True if the terminal's locale encoding is UTF-8.  */
+bool i18n_utf8 (void);
+
+/* Switches the interface language to LANG ("fr", "en").  */
+void i18n_set_language (const char *lang);
+
+/* A language's own name ("Français"), or LANG if unknown.  */
+const char *i18n_native_name (const char *lang);
+/* A language's name in the interface language (_("French")).  */
+const char *i18n_name (const char *lang);
+
+#endif /* MESOKIOSK_I18N_H */

@@ -1,0 +1,121 @@
+/* layout.h -- a page laid out for a given width: lines of styled spans.
+
+   layout_page() is a pure function from a page and options (width,
+   charset, language, plain mode) to lines.  Each line is a run of spans
+   {text, length, columns, role}, an indent, an optional frame (the sides
+   of a warning box), the link it belongs to, and an anchor (block and
+   byte offset) so that a scroll position survives a re-layout.  Lines are
+   broken with libunistring's line breaking at the width given, which keeps
+   French « », : ; ! ? with their word; widths come from libunistring.
+   The same lines feed the ncurses view, --dump and the unit tests.  No
+   curses here.  */
+
+#ifndef MESOKIOSK_LAYOUT_H
+#define MESOKIOSK_LAYOUT_H
+
+#include "page.h"
+#include "role.h"
+#include "translit.h"
+
+enum layout_frame
+{
+  FRAME_NONE,
+  FRAME_TOP,            /* Top border; its spans are the label.  */
+  FRAME_SIDE,           /* Inside the box, between the two sides.  */
+  FRAME_BOTTOM          /* Bottom border.  */
+};
+
+/* Anchors number the title and summary 0 and block i as i + 1.  */
+enum { LAYOUT_HEAD = 0 };
+enum { LAYOUT_MIN_WIDTH = 8 };
+
+struct layout_span
+{
+  uint32_t off, len;    /* Bytes in the layout's text.  */
+  uint16_t cols;        /* Display width.  */
+  uint8_t role;         /* enum style_role.  */
+};
+
+struct layout_line
+{
+  uint32_t span;        /* First span.  */
+  uint16_t nspans;
+  uint16_t indent;      /* Columns before the first span (inside a frame,
+                           from the inner edge).  */
+  uint16_t cols;        /* Width of the spans.  */
+  uint8_t frame;        /* enum layout_frame.  */
+  int32_t link;         /* Link index, or -1.  */
+  uint32_t block;       /* Anchor: block index + 1, or LAYOUT_HEAD.  */
+  uint32_t offset;      /* Anchor: (item << 16) | byte offset.  */
+};
+
+struct layout_link
+{
+  const char *target;   /* Points into the page: valid while it is.  */
+  uint32_t line, nlines;        /* First line and number of lines.  */
+  uint32_t block;
+};
+
+struct layout
+{
+  unsigned width;               /* Columns of the widest possible line.  */
+  char *text;                   /* Owned; all span texts.  */
+  size_t text_len, text_cap;
+  struct layout_span *spans;    /* Owned.  */
+  size_t nspans, spans_cap;
+  struct layout_line *lines;    /* Owned.  */
+  size_t nlines, lines_cap;
+  struct layout_link *links;    /* Owned.  */
+  size_t nlinks, links_cap;
+};
+
+struct layout_options
+{
+  unsigned width;               /* Columns available, >= LAYOUT_MIN_WIDTH.  */
+  enum charset charset;
+  bool french;                  /* Apply French spacing.  */
+  bool plain;                   /* No frames (screen-reader mode).  */
+  const char *warning_label;    /* "Warning", translated.  */
+  const char *notice;           /* A line shown first, or NULL.  */
+  /* Label of a link block that has none (the target's title), or NULL.  */
+  const char *(*link_label) (void *ctx, const char *target);
+  void *ctx;
+};
+
+/* Characters for bullets, links and frames in a charset.  */
+struct layout_glyphs
+{
+  const char *bullet, *arrow;
+  const char *h, *v, *tl, *tr, *bl, *br;
+};
+const struct layout_glyphs *layout_glyphs (enum charset cs);
+
+/* Lays out P; the result refers to P (link targets) and is freed with
+   layout_free().  Never returns NULL.  */
+struct layout *layout_page (const struct page *p,
+                            const struct layout_options *o);
+void layout_free (struct layout *l);
+
+/* The line that shows the anchor (BLOCK, OFFSET) best: the last line
+   whose anchor is not after it.  */
+size_t layout_find_anchor (const struct layout *l, uint32_t block,
+                           uint32_t offset);
+/* The first line of block index BLOCK, or of the first block after it.  */
+size_t layout_find_block (const struct layout *l, uint32_t block);
+
+/* Draws line I of L piece by piece, frame and padding included: calls FN
+   with each piece's text (LEN bytes, COLS columns), how many times to
+   repeat it, and its role.  The view and --dump both draw through it.  */
+typedef void layout_piece_fn (void *ctx, const char *s, size_t len,
+                              unsigned cols, unsigned repeat,
+                              enum style_role role);
+void layout_render_line (const struct layout *l, size_t i,
+                         const struct layout_glyphs *g, layout_piece_fn *fn,
+                         void *ctx);
+
+/* Lays out the N bytes at S as plain wrapped text (for notices and
+   dialogs): lines of ROLE, each with one span.  */
+struct layout *layout_text (const char *s, size_t n, enum style_role role,
+                            const struct layout_options *o);
+
+#endif /* MESOKIOSK_LAYOUT_H */

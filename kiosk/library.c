@@ -1,0 +1,435 @@
+/* library.c -- all the content the kiosk can show, read lazily.  */
+
+#include "system.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "library.h"
+#include "load.h"
+#include "xalloc.h"
+
+enum ref_state
+{
+  REF_UNREAD,
+  REF_HEADER,           /* HEADER holds the header only.  */
+  REF_COMPLETE,         /* FULL holds the page.  */
+  REF_BROKEN            /* Reading it failed; see the diagnostics.  */
+};
+
+struct page_ref
+{
+  char *id;             /* Owned.  */
+  const char *lang;     /* Points into LIB->LANGS.  */
+  char *path;           /* Owned.  */
+  enum ref_state state;
+  struct page *header;  /* Owned, or NULL.  */
+  struct page *full;    /* Owned, or NULL.  */
+};
+
+struct library
+{
+  struct settings settings;
+  struct page_ref *refs;        /* Sorted by id, then language.  */
+  size_t nrefs, refs_cap;
+  char **langs;                 /* Owned, sorted.  */
+  size_t nlangs, langs_cap;
+  size_t next;                  /* Next ref library_load_next() reads.  */
+  struct diag_list diags;
+};
+
+static int
+library_cmp (const char *id1, const char *lang1, const char *id2,
+             const char *lang2)
+{
+  int c = strcmp (id1, id2);
+
+  return c != 0 ? c : strcmp (lang1, lang2);
+}
+
+static int
+library_ref_cmp (const void *a, const void *b)
+{
+  const struct page_ref *x = a, *y = b;
+
+  return library_cmp (x->id, x->lang, y->id, y->lang);
+}
+
+/* Binary search in the first N refs, which are sorted.  */
+static struct page_ref *
+library_search (const struct library *lib, size_t n, const char *id,
+                const char *lang)
+{
+  size_t lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = library_cmp (id, lang, lib->refs[mid].id, lib->refs[mid].lang);
+
+      if (c == 0)
+        return &lib->refs[mid];
+      if (c < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return NULL;
+}
+
+static struct page_ref *
+library_find (const struct library *lib, const char *id, const char *lang)
+{
+  return library_search (lib, lib->nrefs, id, lang);
+}
+
+static const char *
+library_intern_lang (struct library *lib, const char *lang)
+{
+  for (size_t i = 0; i < lib->nlangs; i++)
+    if (strcmp (lib->langs[i], lang) == 0)
+      return lib->langs[i];
+  xgrow (&lib->langs, &lib->langs_cap, lib->nlangs + 1, sizeof *lib->langs);
+  lib->langs[lib->nlangs] = xstrdup (lang);
+  return lib->langs[lib->nlangs++];
+}
+
+static bool
+library_is_dir (const char *path)
+{
+  struct stat st;
+
+  return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+}
+
+/* Adds the pages of LAYER/LANG, replacing those of lower layers.  */
+static void
+library_scan_lang (struct library *lib, const char *layer, const char *lang)
+{
+  char *dir = xasprintf ("%s/%s", layer, lang);
+  DIR *d = opendir (dir);
+  struct dirent *e;
+  const char *ilang;
+  size_t first_new = lib->nrefs;
+
+  if (d == NULL)
+    {
+      diag_add (&lib->diags, DIAG_ERROR, dir, 0, 0,
+                _("cannot read this directory: %s"), strerror (errno));
+      free (dir);
+      return;
+    }
+  ilang = library_intern_lang (lib, lang);
+  while ((e = readdir (d)) != NULL)
+    {
+      size_t n = strlen (e->d_name);
+      char *id;
+
+      if (e->d_name[0] == '.' || n < 6
+          || strcmp (e->d_name + n - 5, ".yaml") != 0)
+        {
+          if (n > 4 && strcmp (e->d_name + n - 4, ".yml") == 0)
+            diag_add (&lib->diags, DIAG_WARNING, dir, 0, 0,
+                      _("'%s' is ignored: page files end in '.yaml'"),
+                      e->d_name);
+          continue;
+        }
+      id = xstrndup (e->d_name, n - 5);
+      if (!page_id_valid (id))
+        {
+          diag_add (&lib->diags, DIAG_WARNING, dir, 0, 0,
+                    _("'%s' is ignored: a page file is named after its id"
+                      " (lowercase letters, digits and '-') and ends in"
+                      " '.yaml'"), e->d_name);
+          free (id);
+          continue;
+        }
+      if (lib->nrefs >= LIBRARY_MAX_PAGES)
+        {
+          diag_add (&lib->diags, DIAG_ERROR, dir, 0, 0,
+                    _("too many pages: the limit is %d files; '%s' and"
+                      " the files after it are ignored"),
+                    (int) LIBRARY_MAX_PAGES, e->d_name);
+          free (id);
+          break;
+        }
+      {
+        /* Refs from this directory are not sorted yet, and cannot clash
+           with each other.  */
+        struct page_ref *old = library_search (lib, first_new, id, ilang);
+
+        if (old != NULL)
+          {
+            /* A higher layer replaces the page.  */
+            free (old->path);
+            old->path = xasprintf ("%s/%s", dir, e->d_name);
+            free (id);
+            continue;
+          }
+      }
+      xgrow (&lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
+      lib->refs[lib->nrefs++] = (struct page_ref) {
+        .id = id, .lang = ilang,
+        .path = xasprintf ("%s/%s", dir, e->d_name),
+      };
+    }
+  closedir (d);
+  free (dir);
+  /* Keep the array sorted for the next lookups.  */
+  if (lib->nrefs > first_new)
+    qsort (lib->refs, lib->nrefs, sizeof *lib->refs, library_ref_cmp);
+}
+
+static void
+library_scan (struct library *lib, const char *layer)
+{
+  DIR *d = opendir (layer);
+  struct dirent *e;
+  char **langs = NULL;
+  size_t n = 0, cap = 0;
+
+  if (d == NULL)
+    return;
+  while ((e = readdir (d)) != NULL)
+    {
+      char *path;
+
+      if (!settings_lang_valid (e->d_name))
+        continue;
+      path = xasprintf ("%s/%s", layer, e->d_name);
+      if (library_is_dir (path))
+        {
+          xgrow (&langs, &cap, n + 1, sizeof *langs);
+          langs[n++] = xstrdup (e->d_name);
+        }
+      free (path);
+    }
+  closedir (d);
+  for (size_t i = 0; i < n; i++)
+    {
+      library_scan_lang (lib, layer, langs[i]);
+      free (langs[i]);
+    }
+  free (langs);
+}
+
+static int
+library_str_cmp (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Drops the pages the settings hide.  */
+static void
+library_hide (struct library *lib)
+{
+  size_t j = 0;
+
+  for (size_t i = 0; i < lib->nrefs; i++)
+    {
+      if (settings_hidden (&lib->settings, lib->refs[i].id))
+        {
+          free (lib->refs[i].id);
+          free (lib->refs[i].path);
+          continue;
+        }
+      lib->refs[j++] = lib->refs[i];
+    }
+  lib->nrefs = j;
+}
+
+struct library *
+library_open (const char *const *layers, size_t nlayers, uint32_t require)
+{
+  struct library *lib = xcalloc (1, sizeof *lib);
+
+  settings_init (&lib->settings);
+  diag_list_init (&lib->diags);
+  if (nlayers > LIBRARY_MAX_LAYERS)
+    {
+      diag_add (&lib->diags, DIAG_ERROR, NULL, 0, 0,
+                _("too many content directories: the limit is %d"),
+                (int) LIBRARY_MAX_LAYERS);
+      nlayers = LIBRARY_MAX_LAYERS;
+    }
+  for (size_t i = 0; i < nlayers; i++)
+    {
+      char *path, *buf;
+      size_t len;
+
+      if (!library_is_dir (layers[i]))
+        {
+          if (require & (UINT32_C (1) << i))
+            diag_add (&lib->diags, DIAG_ERROR, layers[i], 0, 0,
+                      _("no such content directory"));
+          continue;
+        }
+      path = xasprintf ("%s/kiosk.yaml", layers[i]);
+      if (load_read_file (path, false, &buf, &len, &lib->diags) > 0)
+        {
+          load_settings (path, buf, len, &lib->settings, &lib->diags);
+          free (buf);
+        }
+      free (path);
+      library_scan (lib, layers[i]);
+    }
+  library_hide (lib);
+  if (lib->nlangs > 1)
+    qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
+  return lib;
+}
+
+void
+library_free (struct library *lib)
+{
+  if (lib == NULL)
+    return;
+  for (size_t i = 0; i < lib->nrefs; i++)
+    {
+      free (lib->refs[i].id);
+      free (lib->refs[i].path);
+      page_free (lib->refs[i].header);
+      page_free (lib->refs[i].full);
+    }
+  free (lib->refs);
+  for (size_t i = 0; i < lib->nlangs; i++)
+    free (lib->langs[i]);
+  free (lib->langs);
+  settings_done (&lib->settings);
+  diag_list_done (&lib->diags);
+  free (lib);
+}
+
+const struct settings *
+library_settings (const struct library *lib)
+{
+  return &lib->settings;
+}
+
+struct diag_list *
+library_diags (struct library *lib)
+{
+  return &lib->diags;
+}
+
+/* Reads REF in MODE; a header read that fails is redone in full, so that
+   its problems are reported once, by the full read.  */
+static void
+library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
+{
+  char *buf;
+  size_t len;
+  struct page *p;
+
+  if (load_read_file (ref->path, true, &buf, &len, &lib->diags) <= 0)
+    {
+      ref->state = REF_BROKEN;
+      return;
+    }
+  if (mode == LOAD_HEADER)
+    {
+      struct diag_list scratch;
+
+      diag_list_init (&scratch);
+      p = load_page (ref->path, buf, len, ref->lang, ref->id, LOAD_HEADER,
+                     &lib->settings, &scratch);
+      diag_list_done (&scratch);
+      if (p != NULL)
+        {
+          ref->header = p;
+          ref->state = REF_HEADER;
+          free (buf);
+          return;
+        }
+    }
+  p = load_page (ref->path, buf, len, ref->lang, ref->id, LOAD_FULL,
+                 &lib->settings, &lib->diags);
+  free (buf);
+  if (p == NULL)
+    {
+      ref->state = REF_BROKEN;
+      return;
+    }
+  ref->full = p;
+  ref->state = REF_COMPLETE;
+}
+
+const struct page *
+library_header (struct library *lib, const char *id, const char *lang)
+{
+  struct page_ref *ref = library_find (lib, id, lang);
+
+  if (ref == NULL)
+    return NULL;
+  if (ref->state == REF_UNREAD)
+    library_read (lib, ref, LOAD_HEADER);
+  return ref->full != NULL ? ref->full : ref->header;
+}
+
+const struct page *
+library_page (struct library *lib, const char *id, const char *lang)
+{
+  struct page_ref *ref = library_find (lib, id, lang);
+
+  if (ref == NULL)
+    return NULL;
+  if (ref->state == REF_UNREAD || ref->state == REF_HEADER)
+    library_read (lib, ref, LOAD_FULL);
+  return ref->full;
+}
+
+bool
+library_exists (const struct library *lib, const char *id, const char *lang)
+{
+  const struct page_ref *ref = library_find (lib, id, lang);
+
+  return ref != NULL && ref->state != REF_BROKEN;
+}
+
+bool
+library_load_next (struct library *lib)
+{
+  while (lib->next < lib->nrefs)
+    {
+      struct page_ref *ref = &lib->refs[lib->next++];
+
+      if (ref->state == REF_UNREAD || ref->state == REF_HEADER)
+        {
+          library_read (lib, ref, LOAD_FULL);
+          return true;
+        }
+    }
+  return false;
+}
+
+void
+library_load_all (struct library *lib)
+{
+  while (library_load_next (lib))
+    continue;
+}
+
+size_t
+library_languages (const struct library *lib, const char ***langs)
+{
+  *langs = (const char **) lib->langs;
+  return lib->nlangs;
+}
+
+size_t
+library_count (const struct library *lib)
+{
+  return lib->nrefs;
+}
+
+void
+library_entry (const struct library *lib, size_t i, const char **id,
+               const char **lang, const char **path)
+{
+  *id = lib->refs[i].id;
+  *lang = lib->refs[i].lang;
+  *path = lib->refs[i].path;
+}

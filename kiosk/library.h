@@ -1,0 +1,66 @@
+/* library.h -- all the content the kiosk can show, read lazily.
+
+   A library is a stack of content directories ("layers"): the shipped
+   library first, then the clinic's.  Each layer may hold a kiosk.yaml
+   (settings; later layers override keys) and one directory per language
+   of <id>.yaml pages.  A page in a later layer replaces the page with the
+   same id and language of an earlier one; the settings can hide pages.
+
+   Opening a library reads the settings and lists the files, but parses no
+   page: a menu needs only page headers (library_header()), a page view
+   needs one complete page (library_page()), and library_load_next() lets
+   the kiosk read the rest while it waits for a key.  Every page returned
+   stays valid until library_free().  Problems go into the library's diag
+   list.  No curses here.  */
+
+#ifndef MESOKIOSK_LIBRARY_H
+#define MESOKIOSK_LIBRARY_H
+
+#include "diag.h"
+#include "page.h"
+#include "settings.h"
+
+enum
+{
+  LIBRARY_MAX_LAYERS = 16,
+  LIBRARY_MAX_PAGES = 4096      /* Files over all languages and layers.  */
+};
+
+struct library;
+
+/* Opens the NLAYERS directories at LAYERS (lowest first).  A layer that
+   does not exist is skipped with a warning when REQUIRE says it must exist
+   (bit i for layer i).  Never returns NULL.  */
+struct library *library_open (const char *const *layers, size_t nlayers,
+                              uint32_t require);
+void library_free (struct library *lib);
+
+const struct settings *library_settings (const struct library *lib);
+/* Problems found so far; the caller may print and clear them.  */
+struct diag_list *library_diags (struct library *lib);
+
+/* Returns at least the header of page ID in LANG, or NULL if there is no
+   such file, it is hidden, or it is broken.  */
+const struct page *library_header (struct library *lib, const char *id,
+                                   const char *lang);
+/* Returns the complete page ID in LANG, or NULL (missing or broken).  */
+const struct page *library_page (struct library *lib, const char *id,
+                                 const char *lang);
+/* True if a page file ID exists in LANG (it may still turn out broken).  */
+bool library_exists (const struct library *lib, const char *id,
+                     const char *lang);
+
+/* Reads one more page completely; returns false when all are read.  */
+bool library_load_next (struct library *lib);
+/* Reads every page completely.  */
+void library_load_all (struct library *lib);
+
+/* The languages that have a page directory in some layer, sorted.  */
+size_t library_languages (const struct library *lib, const char ***langs);
+
+/* Visits every page file: ID, LANG, PATH of the file that wins.  */
+size_t library_count (const struct library *lib);
+void library_entry (const struct library *lib, size_t i, const char **id,
+                    const char **lang, const char **path);
+
+#endif /* MESOKIOSK_LIBRARY_H */

@@ -1,0 +1,518 @@
+/* load.c -- YAML files into the content model.  */
+
+#include "system.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "schema.h"
+#include "subst.h"
+#include "xalloc.h"
+#include "yamlread.h"
+
+int
+load_read_file (const char *path, bool required, char **buf, size_t *len,
+                struct diag_list *diags)
+{
+  struct stat st;
+  char *data;
+  size_t got = 0;
+  int fd;
+
+  *buf = NULL;
+  *len = 0;
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    {
+      if (errno == ENOENT && !required)
+        return 0;
+      diag_add (diags, DIAG_ERROR, path, 0, 0, _("cannot open: %s"),
+                strerror (errno));
+      return -1;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      diag_add (diags, DIAG_ERROR, path, 0, 0, _("not a regular file"));
+      close (fd);
+      return -1;
+    }
+  if (st.st_size > YAMLREAD_MAX_FILE)
+    {
+      diag_add (diags, DIAG_ERROR, path, 0, 0,
+                _("the file is %lld bytes long; the limit is %d bytes"),
+                (long long) st.st_size, (int) YAMLREAD_MAX_FILE);
+      close (fd);
+      return -1;
+    }
+  data = xmalloc ((size_t) st.st_size + 1);
+  while (got < (size_t) st.st_size)
+    {
+      ssize_t r = read (fd, data + got, (size_t) st.st_size - got);
+
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        {
+          diag_add (diags, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
+                    strerror (errno));
+          free (data);
+          close (fd);
+          return -1;
+        }
+      if (r == 0)
+        break;                  /* Shrunk while reading: take what is.  */
+      got += (size_t) r;
+    }
+  close (fd);
+  data[got] = '\0';
+  *buf = data;
+  *len = got;
+  return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pages.  */
+
+struct page_load
+{
+  struct page *page;
+  const struct settings *set;
+  enum load_mode mode;
+};
+
+struct warning_in
+{
+  const char *title, *text;
+  struct strv list;
+};
+
+struct block_in
+{
+  const char *heading, *text, *link, *label;
+  struct strv list;
+  struct warning_in warning;
+};
+
+static const struct schema_field warning_fields[] = {
+  { .key = "title", .type = SCHEMA_STRING,
+    .offset = offsetof (struct warning_in, title) },
+  { .key = "text", .type = SCHEMA_STRING,
+    .offset = offsetof (struct warning_in, text) },
+  { .key = "list", .type = SCHEMA_STRINGS,
+    .offset = offsetof (struct warning_in, list) },
+};
+static const struct schema warning_schema = {
+  "warning", warning_fields, ARRAY_SIZE (warning_fields), 0
+};
+
+enum { F_HEADING, F_TEXT, F_LIST, F_WARNING, F_LINK, F_LABEL };
+static const struct schema_field block_fields[] = {
+  [F_HEADING] = { .key = "heading", .type = SCHEMA_STRING,
+                  .offset = offsetof (struct block_in, heading) },
+  [F_TEXT] = { .key = "text", .type = SCHEMA_STRING,
+               .offset = offsetof (struct block_in, text) },
+  [F_LIST] = { .key = "list", .type = SCHEMA_STRINGS,
+               .offset = offsetof (struct block_in, list) },
+  [F_WARNING] = { .key = "warning", .type = SCHEMA_MAP,
+                  .offset = offsetof (struct block_in, warning),
+                  .sub = &warning_schema },
+  [F_LINK] = { .key = "link", .type = SCHEMA_STRING,
+               .offset = offsetof (struct block_in, link) },
+  [F_LABEL] = { .key = "label", .type = SCHEMA_STRING,
+                .offset = offsetof (struct block_in, label) },
+};
+static const struct schema block_schema = {
+  "block", block_fields, ARRAY_SIZE (block_fields), 0
+};
+
+/* Turns a block read without error into BI (with the fields SEEN) into
+   a page block, checking the combination of keys.  */
+static void
+load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
+            uint32_t seen, const yaml_mark_t *mark)
+{
+  static const enum block_kind kinds[] = {
+    BLOCK_HEADING, BLOCK_TEXT, BLOCK_LIST, BLOCK_WARNING, BLOCK_LINK
+  };
+  unsigned nkinds = 0, kind = 0;
+  struct block *b;
+
+  for (unsigned i = F_HEADING; i <= F_LINK; i++)
+    if (seen & (UINT32_C (1) << i))
+      {
+        if (nkinds == 0)
+          kind = i;
+        nkinds++;
+      }
+  if (nkinds == 0)
+    {
+      schema_error (sr, mark,
+                    _("a block needs one of: heading, text, list, warning,"
+                      " link"));
+      return;
+    }
+  if (nkinds > 1)
+    {
+      schema_error (sr, mark,
+                    _("a block holds only one of heading, text, list,"
+                      " warning, link; start a new block with '-' for"
+                      " each"));
+      return;
+    }
+  if ((seen & (UINT32_C (1) << F_LABEL)) && kind != F_LINK)
+    {
+      schema_error (sr, mark, _("'label' belongs to a link block"));
+      return;
+    }
+  if (kind == F_LINK && !page_id_valid (bi->link))
+    {
+      schema_error (sr, mark,
+                    _("'%s' is not a page id (lowercase letters, digits"
+                      " and '-')"), bi->link);
+      return;
+    }
+  if (kind == F_WARNING && bi->warning.text == NULL
+      && bi->warning.list.n == 0)
+    {
+      schema_error (sr, mark, _("a warning needs a 'text' or a 'list'"));
+      return;
+    }
+  b = page_add_block (p, kinds[kind]);
+  b->line = (unsigned) mark->line + 1;
+  b->col = (unsigned) mark->column + 1;
+  switch (kinds[kind])
+    {
+    case BLOCK_HEADING:
+      b->text = bi->heading;
+      break;
+    case BLOCK_TEXT:
+      b->text = bi->text;
+      break;
+    case BLOCK_LIST:
+      b->items = bi->list;
+      break;
+    case BLOCK_WARNING:
+      b->title = bi->warning.title;
+      b->text = bi->warning.text;
+      b->items = bi->warning.list;
+      break;
+    case BLOCK_LINK:
+      b->target = bi->link;
+      b->text = bi->label;
+      break;
+    }
+}
+
+/* Reads the list of blocks of a page (the custom reader of 'blocks').  */
+static bool
+load_blocks (struct schema_reader *sr, void *target,
+             const yaml_event_t *first)
+{
+  struct page_load *pl = sr->user;
+  struct page *p = pl->page;
+  const char *saved = sr->context;
+  unsigned n = 0;
+  yaml_event_t ev;
+  (void) target;
+
+  if (pl->mode == LOAD_HEADER)
+    {
+      /* Menus need no blocks: stop here if the header is complete.  */
+      if (p->title != NULL && p->summary != NULL)
+        {
+          sr->stop = true;
+          return false;
+        }
+      return yamlread_skip (sr->r, first);
+    }
+  if (first->type != YAML_SEQUENCE_START_EVENT)
+    {
+      schema_error (sr, &first->start_mark,
+                    _("'blocks' must be a list (each block starts with"
+                      " '-'), not %s"), yamlread_kind (first));
+      return yamlread_skip (sr->r, first);
+    }
+  for (;;)
+    {
+      struct block_in bi;
+      uint32_t seen = 0;
+      char ctx[64];
+      bool alive;
+
+      if (!yamlread_next (sr->r, &ev))
+        {
+          sr->context = saved;
+          return false;
+        }
+      if (ev.type == YAML_SEQUENCE_END_EVENT)
+        {
+          yaml_event_delete (&ev);
+          break;
+        }
+      n++;
+      snprintf (ctx, sizeof ctx, _("block %u"), n);
+      sr->context = ctx;
+      memset (&bi, 0, sizeof bi);
+      if (ev.type != YAML_MAPPING_START_EVENT)
+        {
+          schema_error (sr, &ev.start_mark,
+                        _("a block must be a mapping such as 'text: ...',"
+                          " not %s"), yamlread_kind (&ev));
+          alive = yamlread_skip (sr->r, &ev);
+        }
+      else
+        {
+          size_t before = sr->r->diags->nerrors;
+
+          alive = schema_read_map (sr, &block_schema, &bi, &ev, &seen);
+          if (alive && sr->r->diags->nerrors == before)
+            load_block (sr, p, &bi, seen, &ev.start_mark);
+        }
+      yaml_event_delete (&ev);
+      if (!alive)
+        {
+          sr->context = saved;
+          return false;
+        }
+    }
+  sr->context = saved;
+  if (n == 0)
+    schema_error (sr, &first->start_mark,
+                  _("'blocks' is empty; a page needs at least one block"));
+  return true;
+}
+
+static const char *
+load_page_text (struct schema_reader *sr, const char *s, size_t n,
+                const yaml_mark_t *mark)
+{
+  struct page_load *pl = sr->user;
+  const char *out;
+  size_t off, len;
+  char *bad;
+
+  switch (subst_expand (pl->set, &pl->page->arena, s, n, &out, &off, &len))
+    {
+    case SUBST_OK:
+      return out;
+    case SUBST_UNCLOSED:
+      schema_error (sr, mark,
+                    _("a '{' has no matching '}'; write '{{' for a brace"));
+      return NULL;
+    case SUBST_UNKNOWN:
+      bad = xstrndup (s + off + 1, len - 2);
+      {
+        const char *guess = schema_suggest (bad, subst_names, 0);
+
+        if (guess != NULL)
+          schema_error (sr, mark,
+                        _("unknown placeholder '{%s}'; did you mean"
+                          " '{%s}'?"), bad, guess);
+        else
+          schema_error (sr, mark,
+                        _("unknown placeholder '{%s}'; the placeholders are"
+                          " {clinic.name}, {clinic.phone}, {emergency}"),
+                        bad);
+      }
+      free (bad);
+      return NULL;
+    }
+  return NULL;
+}
+
+enum { P_ID, P_TITLE, P_SUMMARY, P_KEYWORDS, P_BLOCKS };
+static const struct schema_field page_fields[] = {
+  [P_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
+             .offset = offsetof (struct page, id) },
+  [P_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
+                .offset = offsetof (struct page, title) },
+  [P_SUMMARY] = { .key = "summary", .type = SCHEMA_STRING, .required = true,
+                  .offset = offsetof (struct page, summary) },
+  [P_KEYWORDS] = { .key = "keywords", .type = SCHEMA_STRINGS,
+                   .offset = offsetof (struct page, keywords) },
+  [P_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
+                 .read = load_blocks },
+};
+static const struct schema page_schema = {
+  "page", page_fields, ARRAY_SIZE (page_fields), offsetof (struct page, at)
+};
+
+/* Reads the one top-level mapping of a file; returns false on a fatal
+   problem.  EMPTY_MSG is the error for an empty file.  */
+static bool
+load_document (struct schema_reader *sr, const struct schema *s,
+               void *target, uint32_t *seen)
+{
+  yaml_event_t ev;
+  bool alive;
+
+  if (!yamlread_next (sr->r, &ev))
+    {
+      if (!sr->r->failed)
+        diag_add (sr->r->diags, DIAG_ERROR, sr->r->file, 0, 0,
+                  _("the file is empty; expected %s"),
+                  s == &page_schema ? _("a page (id, title, summary,"
+                                        " blocks)")
+                                    : _("settings (keys such as clinic,"
+                                        " languages, menu)"));
+      return false;
+    }
+  alive = schema_read_map (sr, s, target, &ev, seen);
+  yaml_event_delete (&ev);
+  if (!alive)
+    return false;
+  /* Whatever follows the mapping (a second document, a syntax error).  */
+  if (yamlread_next (sr->r, &ev))
+    {
+      yamlread_diag (sr->r, DIAG_ERROR, &ev.start_mark,
+                     _("unexpected content after the end of the %s"),
+                     s->what);
+      yaml_event_delete (&ev);
+      return false;
+    }
+  return !sr->r->failed;
+}
+
+struct page *
+load_page (const char *file, const char *buf, size_t len, const char *lang,
+           const char *expect_id, enum load_mode mode,
+           const struct settings *set, struct diag_list *diags)
+{
+  struct yamlread r;
+  struct schema_reader sr;
+  struct page_load pl;
+  struct page *p = page_new ();
+  size_t errors = diags->nerrors;
+  uint32_t seen = 0;
+
+  yamlread_init (&r, file, buf, len, diags);
+  memset (&sr, 0, sizeof sr);
+  sr.r = &r;
+  sr.arena = &p->arena;
+  sr.text_hook = load_page_text;
+  sr.user = &pl;
+  pl.page = p;
+  pl.set = set;
+  pl.mode = mode;
+  p->lang = arena_strdup (&p->arena, lang);
+  p->file = file != NULL ? arena_strdup (&p->arena, file) : NULL;
+  if (!r.failed)
+    load_document (&sr, &page_schema, p, &seen);
+  if (sr.stop)
+    {
+      /* A header read: its errors are for the full read to report.  */
+    }
+  else if (diags->nerrors == errors && p->id != NULL)
+    {
+      yaml_mark_t id_at = { 0, p->at[P_ID].line - 1, p->at[P_ID].col - 1 };
+      yaml_mark_t title_at = { 0, p->at[P_TITLE].line - 1,
+                               p->at[P_TITLE].col - 1 };
+
+      if (!page_id_valid (p->id))
+        yamlread_diag (&r, DIAG_ERROR, &id_at,
+                       _("the id '%s' is not valid: use 1 to 64 lowercase"
+                         " letters, digits and '-'"), p->id);
+      else if (expect_id != NULL && strcmp (p->id, expect_id) != 0)
+        yamlread_diag (&r, DIAG_ERROR, &id_at,
+                       _("the id '%s' does not match the file name"
+                         " '%s.yaml'; rename the file or change the id"),
+                       p->id, expect_id);
+      if (p->title != NULL && strchr (p->title, '\n') != NULL)
+        yamlread_diag (&r, DIAG_ERROR, &title_at,
+                       _("the title must be a single line"));
+    }
+  yamlread_done (&r);
+  if (diags->nerrors != errors || (!sr.stop && r.failed))
+    {
+      page_free (p);
+      return NULL;
+    }
+  if (p->id == NULL || p->title == NULL || p->summary == NULL)
+    {
+      page_free (p);
+      return NULL;
+    }
+  p->complete = mode == LOAD_FULL;
+  return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings.  */
+
+static const struct schema_field clinic_fields[] = {
+  { .key = "name", .type = SCHEMA_STRING,
+    .offset = offsetof (struct clinic_settings, name) },
+  { .key = "phone", .type = SCHEMA_STRING,
+    .offset = offsetof (struct clinic_settings, phone) },
+};
+static const struct schema clinic_schema = {
+  "clinic", clinic_fields, ARRAY_SIZE (clinic_fields), 0
+};
+
+static const struct schema_field settings_fields[] = {
+  [SET_CLINIC] = { .key = "clinic", .type = SCHEMA_MAP,
+                   .sub = &clinic_schema,
+                   .offset = offsetof (struct settings, clinic) },
+  [SET_EMERGENCY] = { .key = "emergency", .type = SCHEMA_STRING,
+                      .offset = offsetof (struct settings, emergency) },
+  [SET_LANGUAGES] = { .key = "languages", .type = SCHEMA_STRINGS,
+                      .offset = offsetof (struct settings, languages) },
+  [SET_DEFAULT_LANGUAGE] = { .key = "default_language",
+                             .type = SCHEMA_STRING,
+                             .offset = offsetof (struct settings,
+                                                 default_language) },
+  [SET_IDLE] = { .key = "idle_seconds", .type = SCHEMA_UINT,
+                 .offset = offsetof (struct settings, idle_seconds),
+                 .min = SETTINGS_IDLE_MIN, .max = SETTINGS_IDLE_MAX },
+  [SET_THEME] = { .key = "theme", .type = SCHEMA_CHOICE,
+                  .offset = offsetof (struct settings, theme),
+                  .choices = settings_theme_names },
+  [SET_KIOSK] = { .key = "kiosk", .type = SCHEMA_BOOL,
+                  .offset = offsetof (struct settings, kiosk) },
+  [SET_PLAIN] = { .key = "plain", .type = SCHEMA_BOOL,
+                  .offset = offsetof (struct settings, plain) },
+  [SET_STAFF_PIN] = { .key = "staff_pin", .type = SCHEMA_STRING,
+                      .offset = offsetof (struct settings, staff_pin) },
+  [SET_MENU] = { .key = "menu", .type = SCHEMA_STRINGS,
+                 .offset = offsetof (struct settings, menu) },
+  [SET_HIDE] = { .key = "hide", .type = SCHEMA_STRINGS,
+                 .offset = offsetof (struct settings, hide) },
+  [SET_WARNING_PAGE] = { .key = "warning_page", .type = SCHEMA_STRING,
+                         .offset = offsetof (struct settings,
+                                             warning_page) },
+};
+static const struct schema settings_schema = {
+  "settings", settings_fields, ARRAY_SIZE (settings_fields),
+  offsetof (struct settings, at)
+};
+
+bool
+load_settings (const char *file, const char *buf, size_t len,
+               struct settings *set, struct diag_list *diags)
+{
+  struct yamlread r;
+  struct schema_reader sr;
+  struct settings in;
+  size_t errors = diags->nerrors;
+  uint32_t seen = 0;
+
+  /* Read into a copy so that a fatal problem half-way leaves SET alone
+     for the keys not yet read; values read before it still count.  */
+  in = *set;
+  yamlread_init (&r, file, buf, len, diags);
+  memset (&sr, 0, sizeof sr);
+  sr.r = &r;
+  sr.arena = &set->arena;
+  sr.fallback = _("this setting is ignored");
+  if (!r.failed)
+    load_document (&sr, &settings_schema, &in, &seen);
+  yamlread_done (&r);
+  in.arena = set->arena;
+  *set = in;
+  return diags->nerrors == errors;
+}

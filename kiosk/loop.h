@@ -1,0 +1,37 @@
+/* loop.h -- the one event loop of the kiosk.
+
+   It waits with poll() on the terminal and the signal pipe (no busy
+   polling: an idle kiosk sleeps until something happens), turns input
+   into actions for the session, redraws what the session says changed,
+   and reads the rest of the library in the gaps between keys.  */
+
+#ifndef MESOKIOSK_LOOP_H
+#define MESOKIOSK_LOOP_H
+
+#include <stdio.h>
+
+#include "library.h"
+#include "session.h"
+#include "view.h"
+
+struct app
+{
+  struct library *lib;          /* Owned.  */
+  struct session *session;      /* Owned.  */
+  struct session_config scfg;
+  struct view view;
+  const char *const *layers;    /* Content directories, for reloads.  */
+  size_t nlayers;
+  uint32_t require;
+  FILE *trace;                  /* Test trace (MESOKIOSK_TRACE), or NULL.  */
+  unsigned long events, frames;
+};
+
+/* Runs until the patient quits or a signal ends it; returns the exit
+   status.  The terminal must be set up.  */
+int loop_run (struct app *app, int signal_fd);
+
+/* Called after each frame reaches the terminal (benchmarks break here).  */
+void loop_frame_drawn (unsigned long frame);
+
+#endif /* MESOKIOSK_LOOP_H */

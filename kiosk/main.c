@@ -1,0 +1,412 @@
+/* main.c -- options, modes (kiosk, --check, --dump) and wiring.  */
+
+#include "system.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "curses_compat.h"
+#include "dump.h"
+#include "i18n.h"
+#include "library.h"
+#include "log.h"
+#include "loop.h"
+#include "session.h"
+#include "signals.h"
+#include "term.h"
+#include "theme.h"
+#include "view.h"
+#include "xalloc.h"
+
+enum exit_status
+{
+  EXIT_OK = 0,
+  EXIT_RUNTIME = 1,
+  EXIT_USAGE = 2
+};
+
+enum mode
+{
+  MODE_KIOSK,
+  MODE_CHECK,
+  MODE_DUMP
+};
+
+struct options
+{
+  enum mode mode;
+  const char *layers[LIBRARY_MAX_LAYERS];
+  size_t nlayers;
+  bool has_content;             /* --content was given.  */
+  const char *lang;
+  const char *dump_page;
+  unsigned width;
+  int kiosk;                    /* -1: as the settings say.  */
+  long idle;                    /* -1: as the settings say.  */
+  int plain;                    /* -1: as the settings say.  */
+  int theme;                    /* -1: as the settings say.  */
+  bool ascii, strict;
+};
+
+enum
+{
+  OPT_CHECK = CHAR_MAX + 1,
+  OPT_STRICT,
+  OPT_DUMP,
+  OPT_WIDTH,
+  OPT_IDLE,
+  OPT_PLAIN,
+  OPT_ASCII,
+  OPT_THEME
+};
+
+static const struct option long_options[] = {
+  { "content", required_argument, NULL, 'c' },
+  { "lang", required_argument, NULL, 'l' },
+  { "kiosk", no_argument, NULL, 'k' },
+  { "idle", required_argument, NULL, OPT_IDLE },
+  { "check", no_argument, NULL, OPT_CHECK },
+  { "strict", no_argument, NULL, OPT_STRICT },
+  { "dump", required_argument, NULL, OPT_DUMP },
+  { "width", required_argument, NULL, OPT_WIDTH },
+  { "plain", no_argument, NULL, OPT_PLAIN },
+  { "ascii", no_argument, NULL, OPT_ASCII },
+  { "theme", required_argument, NULL, OPT_THEME },
+  { "help", no_argument, NULL, 'h' },
+  { "version", no_argument, NULL, 'V' },
+  { NULL, 0, NULL, 0 }
+};
+
+static void
+usage (FILE *f)
+{
+  fprintf (f, _("Usage: %s [OPTION]...\n"), PACKAGE);
+  fputs (_("Show patients pages about mesotherapy, in French and English,"
+           " on a terminal.\n"), f);
+  fputs ("\n", f);
+  fputs (_("\
+  -c, --content=DIR    read the clinic's content from DIR, over the shipped\n\
+                         library (repeat for more layers; later ones win)\n\
+  -l, --lang=LANG      start in LANG (fr, en...) instead of asking\n\
+  -k, --kiosk          kiosk mode: no key leaves the program\n\
+      --idle=SECONDS   forget the visit after SECONDS without input\n\
+      --plain          no frames or decorations (for screen readers)\n\
+      --ascii          use only ASCII characters on the terminal\n\
+      --theme=THEME    colour, high-contrast or mono\n"), f);
+  fputs (_("\
+      --check          check the content and settings, print every\n\
+                         problem, and exit\n\
+      --strict         with --check, fail on warnings too\n\
+      --dump=PAGE      print PAGE as the kiosk lays it out, and exit\n\
+      --width=N        with --dump, the width in columns (default 72)\n"),
+         f);
+  fputs (_("\
+  -h, --help           display this help and exit\n\
+  -V, --version        output version information and exit\n"), f);
+  fputs ("\n", f);
+  fputs (_("\
+Exit status: 0 if all went well, 1 on a problem while running (or, with\n\
+--check --strict, warnings), 2 on a usage error (or, with --check, errors\n\
+in the content).\n"), f);
+  fputs ("\n", f);
+  fprintf (f, _("Shipped content: %s\n"), PKGDATADIR "/content");
+  fprintf (f, _("Clinic content:  %s\n"), SYSCONFDIR "/" PACKAGE);
+  fprintf (f, _("See mesokiosk(1) and mesokiosk-content(5).\n"));
+  fprintf (f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+}
+
+static void
+version (void)
+{
+  printf ("%s %s\n", PACKAGE, VERSION);
+  puts ("Copyright (C) 2026 the mesokiosk authors.");
+  puts (_("License GPLv3+: GNU GPL version 3 or later"
+          " <https://gnu.org/licenses/gpl.html>.\n"
+          "This is free software: you are free to change and redistribute"
+          " it.\nThere is NO WARRANTY, to the extent permitted by law."));
+}
+
+static void ATTR_NORETURN ATTR_PRINTF (1, 2)
+usage_error (const char *fmt, ...)
+{
+  va_list ap;
+
+  fprintf (stderr, "%s: ", PACKAGE);
+  va_start (ap, fmt);
+  vfprintf (stderr, fmt, ap);
+  va_end (ap);
+  fprintf (stderr, "\n");
+  fprintf (stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
+  exit (EXIT_USAGE);
+}
+
+/* Reads a whole number from MIN to MAX into *V.  */
+static bool
+parse_number (const char *arg, long min, long max, long *v)
+{
+  char *end;
+
+  errno = 0;
+  *v = strtol (arg, &end, 10);
+  return errno == 0 && end != arg && *end == '\0' && *v >= min && *v <= max;
+}
+
+static void
+parse_options (int argc, char **argv, struct options *o)
+{
+  int c;
+
+  memset (o, 0, sizeof *o);
+  o->kiosk = o->plain = o->theme = -1;
+  o->idle = -1;
+  o->width = SESSION_MEASURE;
+  while ((c = getopt_long (argc, argv, "c:l:khV", long_options, NULL)) != -1)
+    switch (c)
+      {
+      case 'c':
+        if (o->nlayers + 1 >= LIBRARY_MAX_LAYERS)
+          usage_error (_("too many --content directories (at '%s')"), optarg);
+        o->layers[1 + o->nlayers++] = optarg;
+        o->has_content = true;
+        break;
+      case 'l':
+        if (!settings_lang_valid (optarg))
+          usage_error (_("'%s' is not a language code (such as fr or en)"),
+                       optarg);
+        o->lang = optarg;
+        break;
+      case 'k':
+        o->kiosk = 1;
+        break;
+      case OPT_IDLE:
+        if (!parse_number (optarg, SETTINGS_IDLE_MIN, SETTINGS_IDLE_MAX,
+                           &o->idle))
+          usage_error (_("invalid --idle '%s': give seconds, from %d to %d"),
+                       optarg, SETTINGS_IDLE_MIN, SETTINGS_IDLE_MAX);
+        break;
+      case OPT_CHECK:
+        o->mode = MODE_CHECK;
+        break;
+      case OPT_STRICT:
+        o->strict = true;
+        break;
+      case OPT_DUMP:
+        o->mode = MODE_DUMP;
+        o->dump_page = optarg;
+        break;
+      case OPT_WIDTH:
+        {
+          long w;
+
+          if (!parse_number (optarg, LAYOUT_MIN_WIDTH, 1000, &w))
+            usage_error (_("invalid --width '%s': give columns, from %d to"
+                           " %d"), optarg, LAYOUT_MIN_WIDTH, 1000);
+          o->width = (unsigned) w;
+        }
+        break;
+      case OPT_PLAIN:
+        o->plain = 1;
+        break;
+      case OPT_ASCII:
+        o->ascii = true;
+        break;
+      case OPT_THEME:
+        for (int t = 0; settings_theme_names[t] != NULL; t++)
+          if (strcmp (optarg, settings_theme_names[t]) == 0)
+            o->theme = t;
+        if (o->theme < 0)
+          usage_error (_("invalid --theme '%s': use colour, high-contrast or"
+                         " mono"), optarg);
+        break;
+      case 'h':
+        usage (stdout);
+        exit (EXIT_OK);
+      case 'V':
+        version ();
+        exit (EXIT_OK);
+      default:
+        fprintf (stderr, _("Try '%s --help' for more information.\n"),
+                 PACKAGE);
+        exit (EXIT_USAGE);
+      }
+  if (optind < argc)
+    usage_error (_("unexpected argument '%s'"), argv[optind]);
+  if (o->strict && o->mode != MODE_CHECK)
+    usage_error ("%s", _("--strict goes with --check"));
+}
+
+/* Layer 0 is the shipped library; then --content directories, or the
+   clinic's directory.  */
+static struct library *
+open_library (struct options *o, uint32_t *require)
+{
+  const char *shipped = getenv ("MESOKIOSK_DATADIR");
+
+  o->layers[0] = shipped != NULL && *shipped != '\0'
+                   ? shipped : PKGDATADIR "/content";
+  *require = 0;
+  if (o->has_content)
+    for (size_t i = 1; i <= o->nlayers; i++)
+      *require |= UINT32_C (1) << i;
+  else
+    {
+      o->layers[1] = SYSCONFDIR "/" PACKAGE;
+      o->nlayers = 1;
+      *require = 1;             /* Without --content, the shipped library
+                                   must be there.  */
+    }
+  return library_open (o->layers, o->nlayers + 1, *require);
+}
+
+static int
+run_check (struct options *o)
+{
+  uint32_t require;
+  struct library *lib = open_library (o, &require);
+  struct diag_list *d = library_diags (lib);
+  size_t pages = library_count (lib);
+  int status;
+
+  check_library (lib);
+  diag_list_print (stdout, d, true);
+  if (d->nerrors > 0 || d->nwarnings > 0)
+    printf (_("%zu errors, %zu warnings in %zu pages.\n"), d->nerrors,
+            d->nwarnings, pages);
+  else
+    printf (_("No problems found in %zu pages.\n"), pages);
+  status = d->nerrors > 0 ? EXIT_USAGE
+           : (o->strict && d->nwarnings > 0) ? EXIT_RUNTIME : EXIT_OK;
+  library_free (lib);
+  return status;
+}
+
+static int
+run_dump (struct options *o)
+{
+  uint32_t require;
+  struct library *lib = open_library (o, &require);
+  const struct settings *set = library_settings (lib);
+  const char *lang = o->lang != NULL ? o->lang : set->default_language;
+  const struct page *p;
+  struct layout_options lo;
+  struct layout *l;
+  int status = EXIT_OK;
+
+  i18n_set_language (lang);
+  p = library_page (lib, o->dump_page, lang);
+  if (p == NULL)
+    {
+      diag_list_print (stderr, library_diags (lib), false);
+      if (!library_exists (lib, o->dump_page, lang))
+        fprintf (stderr, _("%s: there is no page '%s' in '%s'\n"), PACKAGE,
+                 o->dump_page, lang);
+      library_free (lib);
+      return EXIT_RUNTIME;
+    }
+  memset (&lo, 0, sizeof lo);
+  lo.width = o->width;
+  lo.charset = o->ascii || !i18n_utf8 () ? CHARSET_ASCII : CHARSET_UTF8;
+  lo.french = strncmp (p->lang, "fr", 2) == 0;
+  lo.plain = o->plain == 1;
+  lo.warning_label = _("Warning");
+  l = layout_page (p, &lo);
+  dump_layout (stdout, l, lo.charset);
+  layout_free (l);
+  diag_list_print (stderr, library_diags (lib), false);
+  if (fflush (stdout) != 0 || ferror (stdout))
+    status = EXIT_RUNTIME;
+  library_free (lib);
+  return status;
+}
+
+/* True if standard error is the terminal the kiosk draws on.  */
+static bool
+stderr_is_screen (void)
+{
+  struct stat a, b;
+
+  return isatty (STDERR_FILENO) && fstat (STDERR_FILENO, &a) == 0
+         && fstat (STDOUT_FILENO, &b) == 0 && a.st_rdev == b.st_rdev;
+}
+
+static int
+run_kiosk (struct options *o)
+{
+  struct app app;
+  const struct settings *set;
+  struct term_info ti;
+  const char *err, *trace = getenv ("MESOKIOSK_TRACE");
+  int sigfd, status;
+  bool kiosk, plain;
+
+  memset (&app, 0, sizeof app);
+  log_init (stderr_is_screen ());
+  app.lib = open_library (o, &app.require);
+  app.layers = o->layers;
+  app.nlayers = o->nlayers + 1;
+  log_diags (library_diags (app.lib));
+  set = library_settings (app.lib);
+  kiosk = o->kiosk >= 0 ? o->kiosk == 1 : set->kiosk;
+  plain = o->plain >= 0 ? o->plain == 1 : set->plain;
+  if (trace != NULL && *trace != '\0')
+    {
+      app.trace = fopen (trace, "a");
+      if (app.trace == NULL)
+        log_message (_("cannot open the trace file %s: %s"), trace,
+                     strerror (errno));
+    }
+  sigfd = signals_init (kiosk);
+  if (sigfd < 0 || !term_init (kiosk, o->ascii, plain, &ti, &err))
+    {
+      if (sigfd < 0)
+        err = strerror (errno);
+      fprintf (stderr, "%s: %s\n", PACKAGE, err);
+      library_free (app.lib);
+      log_flush ();
+      return EXIT_RUNTIME;
+    }
+  if (ti.fallback)
+    log_message (_("unknown terminal type '%s'; using vt100"),
+                 getenv ("TERM"));
+  theme_init (o->theme >= 0 ? (unsigned) o->theme : set->theme);
+  app.scfg.charset = ti.charset;
+  app.scfg.plain = plain;
+  app.scfg.kiosk = kiosk;
+  app.scfg.lang = o->lang;
+  app.session = session_new (app.lib, &app.scfg);
+  view_init (&app.view, ti.charset, plain, kiosk);
+  status = loop_run (&app, sigfd);
+  term_done ();
+  session_free (app.session);
+  library_free (app.lib);
+  if (app.trace != NULL)
+    fclose (app.trace);
+  log_flush ();
+  return status;
+}
+
+int
+main (int argc, char **argv)
+{
+  struct options o;
+
+  i18n_init (LOCALEDIR);
+  parse_options (argc, argv, &o);
+  switch (o.mode)
+    {
+    case MODE_CHECK:
+      return run_check (&o);
+    case MODE_DUMP:
+      return run_dump (&o);
+    default:
+      return run_kiosk (&o);
+    }
+}

@@ -1,0 +1,42 @@
+/* role.h -- what a piece of text is, not how it looks.
+
+   Layout tags every span of text with a role; the view's theme table maps
+   each role to attributes and colours for the terminal at hand (and
+   --dump ignores them).  The X-macro keeps the list in one place.  */
+
+#ifndef MESOKIOSK_ROLE_H
+#define MESOKIOSK_ROLE_H
+
+#define ROLE_LIST(X)                                                    \
+  X (BODY)              /* Paragraphs.  */                              \
+  X (TITLE)             /* A page's title.  */                          \
+  X (SUMMARY)           /* A page's summary line.  */                   \
+  X (HEADING)           /* Section headings.  */                        \
+  X (BULLET)            /* List bullets.  */                            \
+  X (LINK)              /* A link's label.  */                          \
+  X (LINK_MARK)         /* The arrow before a link.  */                 \
+  X (LINK_SELECTED)     /* The selected link (view only).  */           \
+  X (NOTE)              /* A link's second line (menus).  */            \
+  X (WARNING_FRAME)     /* The frame of a warning box.  */              \
+  X (WARNING_LABEL)     /* "Warning" on the frame.  */                  \
+  X (WARNING_TITLE)     /* A warning's title.  */                       \
+  X (WARNING_TEXT)      /* Text inside a warning box.  */               \
+  X (URGENT_LINK)       /* The warning-signs entry of a menu.  */       \
+  X (MATCH)             /* Search match in a snippet.  */               \
+  X (NOTICE)            /* Notices such as "shown in French".  */       \
+  X (HEADER)            /* The top bar.  */                             \
+  X (STATUS)            /* The status line.  */                         \
+  X (BUTTON)            /* Bottom bar buttons.  */                      \
+  X (BUTTON_KEY)        /* The key letter on a button.  */              \
+  X (BUTTON_URGENT)     /* The warning-signs button.  */                \
+  X (DIALOG)            /* Attract, countdown and PIN screens.  */
+
+enum style_role
+{
+#define ROLE_ENUM(name) ROLE_##name,
+  ROLE_LIST (ROLE_ENUM)
+#undef ROLE_ENUM
+  ROLE_COUNT
+};
+
+#endif /* MESOKIOSK_ROLE_H */

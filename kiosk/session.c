@@ -1,0 +1,911 @@
+/* session.c -- one patient's visit, as a state machine.  */
+
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "history.h"
+#include "i18n.h"
+#include "session.h"
+#include "xalloc.h"
+
+struct session
+{
+  struct library *lib;          /* Borrowed.  */
+  struct session_config cfg;    /* CFG.LANG is not kept.  */
+  char lang[16];                /* Interface language; "" before a choice.  */
+  enum screen_id screen;
+  char *page_id;                /* SCREEN_PAGE: owned id.  */
+  const struct page *page;      /* Shown: from the library or SYNTHETIC.  */
+  struct page *synthetic;       /* Owned, or NULL.  */
+  const char *page_lang;        /* Language of PAGE.  */
+  char *notice;                 /* Owned, or NULL: shown above the page.  */
+  struct layout *layout;        /* Owned, or NULL before a resize.  */
+  unsigned width, rows;
+  size_t top;
+  int32_t selected;
+  struct history history;
+  char *message;                /* Owned, or NULL.  */
+};
+
+unsigned
+session_measure (unsigned cols)
+{
+  if (cols > SESSION_MEASURE + 4)
+    return SESSION_MEASURE;
+  if (cols > 20)
+    return cols - 2;
+  return cols > LAYOUT_MIN_WIDTH ? cols : LAYOUT_MIN_WIDTH;
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout and movement.  */
+
+static bool
+session_is_menu (const struct session *s)
+{
+  return s->screen == SCREEN_LANGUAGE || s->screen == SCREEN_HOME;
+}
+
+static size_t
+session_max_top (const struct session *s)
+{
+  size_t n = s->layout != NULL ? s->layout->nlines : 0;
+
+  return n > s->rows ? n - s->rows : 0;
+}
+
+static const struct layout_link *
+session_link (const struct session *s, int32_t k)
+{
+  if (s->layout == NULL || k < 0 || (size_t) k >= s->layout->nlinks)
+    return NULL;
+  return &s->layout->links[k];
+}
+
+/* True if some line of link K is on screen.  */
+static bool
+session_link_visible (const struct session *s, int32_t k)
+{
+  const struct layout_link *l = session_link (s, k);
+
+  return l != NULL && l->line < s->top + s->rows
+         && l->line + l->nlines > s->top;
+}
+
+/* Scrolls so that link K is wholly on screen (or starts at the top).  */
+static void
+session_show_link (struct session *s, int32_t k)
+{
+  const struct layout_link *l = session_link (s, k);
+
+  if (l == NULL)
+    return;
+  if (l->line < s->top)
+    s->top = l->line;
+  else if (l->line + l->nlines > s->top + s->rows)
+    {
+      size_t want = l->line + l->nlines - s->rows;
+
+      s->top = want < l->line ? want : l->line;
+    }
+  if (s->top > session_max_top (s))
+    s->top = session_max_top (s);
+}
+
+static int32_t
+session_first_visible_link (const struct session *s)
+{
+  for (size_t k = 0; s->layout != NULL && k < s->layout->nlinks; k++)
+    if (session_link_visible (s, (int32_t) k))
+      return (int32_t) k;
+  return -1;
+}
+
+static int32_t
+session_last_visible_link (const struct session *s)
+{
+  for (size_t k = s->layout != NULL ? s->layout->nlinks : 0; k-- > 0;)
+    if (session_link_visible (s, (int32_t) k))
+      return (int32_t) k;
+  return -1;
+}
+
+/* After a scroll: a selection that left the screen moves to a visible
+   link on menus, and is dropped on pages.  */
+static void
+session_fix_selection (struct session *s, bool down)
+{
+  if (s->selected >= 0 && session_link_visible (s, s->selected))
+    return;
+  if (session_is_menu (s))
+    s->selected = down ? session_first_visible_link (s)
+                       : session_last_visible_link (s);
+  else
+    s->selected = -1;
+}
+
+static const char *
+session_link_label (void *ctx, const char *target)
+{
+  struct session *s = ctx;
+  const struct page *p = library_header (s->lib, target, s->page_lang);
+
+  if (p == NULL)
+    p = library_header (s->lib, target,
+                        library_settings (s->lib)->default_language);
+  return p != NULL ? p->title : NULL;
+}
+
+static bool
+session_lang_is_french (const char *lang)
+{
+  return lang != NULL && lang[0] == 'f' && lang[1] == 'r'
+         && (lang[2] == '\0' || lang[2] == '_');
+}
+
+/* Lays the page out again; with KEEP, the line at the top of the screen
+   stays there.  */
+static void
+session_relayout (struct session *s, bool keep)
+{
+  struct layout_options o;
+  uint32_t block = 0, offset = 0;
+
+  if (s->width == 0 || s->page == NULL)
+    return;
+  if (keep && s->layout != NULL && s->top < s->layout->nlines)
+    {
+      block = s->layout->lines[s->top].block;
+      offset = s->layout->lines[s->top].offset;
+    }
+  memset (&o, 0, sizeof o);
+  o.width = s->width;
+  o.charset = s->cfg.charset;
+  o.french = session_lang_is_french (s->page_lang);
+  o.plain = s->cfg.plain;
+  /* TRANSLATORS: the word on the frame of a warning box; it must be
+     understood without colour.  */
+  o.warning_label = _("Warning");
+  o.notice = s->notice;
+  o.link_label = session_link_label;
+  o.ctx = s;
+  layout_free (s->layout);
+  s->layout = layout_page (s->page, &o);
+  s->top = keep ? layout_find_anchor (s->layout, block, offset) : 0;
+  if (s->top > session_max_top (s))
+    s->top = session_max_top (s);
+  if (s->selected >= 0 && (size_t) s->selected >= s->layout->nlinks)
+    s->selected = -1;
+  /* A menu always has a selection, so that Enter does something.  */
+  if (session_is_menu (s) && s->selected < 0 && s->layout->nlinks > 0)
+    {
+      s->selected = 0;
+      session_show_link (s, 0);
+    }
+}
+
+unsigned
+session_resize (struct session *s, unsigned width, unsigned rows)
+{
+  if (width < LAYOUT_MIN_WIDTH)
+    width = LAYOUT_MIN_WIDTH;
+  if (rows < 1)
+    rows = 1;
+  if (width == s->width && rows == s->rows && s->layout != NULL)
+    return REDRAW_NONE;
+  s->rows = rows;
+  if (width != s->width || s->layout == NULL)
+    {
+      s->width = width;
+      session_relayout (s, true);
+    }
+  if (s->top > session_max_top (s))
+    s->top = session_max_top (s);
+  if (s->selected >= 0)
+    session_show_link (s, s->selected);
+  return REDRAW_FULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Screens.  */
+
+static void
+session_set_message (struct session *s, const char *msg)
+{
+  free (s->message);
+  s->message = msg != NULL ? xstrdup (msg) : NULL;
+}
+
+static void
+session_clear_page (struct session *s)
+{
+  page_free (s->synthetic);
+  s->synthetic = NULL;
+  s->page = NULL;
+  free (s->page_id);
+  s->page_id = NULL;
+  free (s->notice);
+  s->notice = NULL;
+}
+
+static struct block *
+session_add_link (struct page *p, const char *target, const char *label)
+{
+  struct block *b = page_add_block (p, BLOCK_LINK);
+
+  b->target = arena_strdup (&p->arena, target);
+  b->text = label != NULL ? arena_strdup (&p->arena, label) : NULL;
+  return b;
+}
+
+static struct page *
+session_language_page (struct session *s)
+{
+  const struct settings *set = library_settings (s->lib);
+  struct page *p = page_new ();
+  char *prompt = NULL;
+
+  for (size_t i = 0; i < set->languages.n; i++)
+    {
+      const char *lang = set->languages.v[i];
+      char *target, *next;
+
+      if (!settings_lang_valid (lang))
+        continue;
+      i18n_set_language (lang);
+      /* TRANSLATORS: on the first screen, before a language is chosen;
+         every language's version is shown.  */
+      next = xasprintf ("%s%s%s", prompt ? prompt : "",
+                        prompt ? " \xC2\xB7 " : "",
+                        _("Choose your language"));
+      free (prompt);
+      prompt = next;
+      target = xasprintf ("lang:%s", lang);
+      session_add_link (p, target, i18n_native_name (lang));
+      free (target);
+    }
+  if (prompt != NULL)
+    p->summary = arena_strdup (&p->arena, prompt);
+  free (prompt);
+  i18n_set_language (s->lang[0] != '\0' ? s->lang : set->default_language);
+  p->complete = true;
+  return p;
+}
+
+/* The language that page ID is best shown in, or NULL.  */
+static const struct page *
+session_find_page (struct session *s, const char *id, bool header)
+{
+  const struct settings *set = library_settings (s->lib);
+  const char *const *langs;
+  const struct page *p;
+  size_t n;
+
+  p = header ? library_header (s->lib, id, s->lang)
+             : library_page (s->lib, id, s->lang);
+  if (p != NULL)
+    return p;
+  p = header ? library_header (s->lib, id, set->default_language)
+             : library_page (s->lib, id, set->default_language);
+  if (p != NULL)
+    return p;
+  for (size_t i = 0; i < set->languages.n; i++)
+    {
+      p = header ? library_header (s->lib, id, set->languages.v[i])
+                 : library_page (s->lib, id, set->languages.v[i]);
+      if (p != NULL)
+        return p;
+    }
+  n = library_languages (s->lib, (const char ***) &langs);
+  for (size_t i = 0; i < n; i++)
+    {
+      p = header ? library_header (s->lib, id, langs[i])
+                 : library_page (s->lib, id, langs[i]);
+      if (p != NULL)
+        return p;
+    }
+  return NULL;
+}
+
+static struct page *
+session_home_page (struct session *s)
+{
+  const struct settings *set = library_settings (s->lib);
+  struct page *p = page_new ();
+
+  /* TRANSLATORS: the title of the home screen.  */
+  p->title = arena_strdup (&p->arena, _("Mesotherapy: information for"
+                                        " patients"));
+  p->summary = arena_strdup (&p->arena,
+                             _("Choose a topic with the arrow keys and"
+                               " Enter, or touch it."));
+  if (set->menu.n > 0)
+    for (size_t i = 0; i < set->menu.n; i++)
+      {
+        const char *id = set->menu.v[i];
+        const struct page *h;
+        struct block *b;
+
+        if (settings_hidden (set, id))
+          continue;
+        h = session_find_page (s, id, true);
+        if (h == NULL)
+          continue;
+        b = session_add_link (p, id, h->title);
+        b->urgent = strcmp (id, set->warning_page) == 0;
+      }
+  else
+    for (size_t i = 0; i < library_count (s->lib); i++)
+      {
+        const char *id, *lang, *path;
+        const struct page *h;
+        struct block *b;
+
+        library_entry (s->lib, i, &id, &lang, &path);
+        if (strcmp (lang, s->lang) != 0)
+          continue;
+        h = library_header (s->lib, id, lang);
+        if (h == NULL)
+          continue;
+        b = session_add_link (p, id, h->title);
+        b->urgent = strcmp (id, set->warning_page) == 0;
+      }
+  p->complete = true;
+  return p;
+}
+
+static const struct
+{
+  const char *keys;
+  const char *what;
+  bool quit;
+} session_help_keys[] = {
+  /* TRANSLATORS: names of keys on the help screen.  */
+  { N_("Up and Down arrows"),
+    N_("select the next or previous link, or scroll a line"), false },
+  { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
+  { N_("Home, End"), N_("go to the start or the end"), false },
+  { N_("Tab"), N_("select the next link"), false },
+  { N_("Enter, Right arrow"), N_("open the selected link"), false },
+  { N_("Backspace, Left arrow, B"), N_("go back"), false },
+  { N_("H"), N_("home: the list of topics"), false },
+  { N_("W or !"), N_("warning signs: when to call"), false },
+  { N_("L"), N_("change the language"), false },
+  { N_("?"), N_("this help; press it again to close"), false },
+  { N_("Q"), N_("quit"), true },
+};
+
+static struct page *
+session_help_page (struct session *s)
+{
+  struct page *p = page_new ();
+  struct block *b;
+  const char **items = arena_alloc (&p->arena, ARRAY_SIZE (session_help_keys)
+                                               * sizeof *items);
+  size_t n = 0;
+
+  p->title = arena_strdup (&p->arena, _("Keys and buttons"));
+  p->summary = arena_strdup (&p->arena,
+                             _("You can also touch a link or a button on"
+                               " the screen."));
+  for (size_t i = 0; i < ARRAY_SIZE (session_help_keys); i++)
+    {
+      char *line;
+
+      if (session_help_keys[i].quit && s->cfg.kiosk)
+        continue;
+      /* TRANSLATORS: a line of the help screen: "keys: what they do".  */
+      line = xasprintf (_("%s: %s"), _(session_help_keys[i].keys),
+                        _(session_help_keys[i].what));
+      items[n++] = arena_strdup (&p->arena, line);
+      free (line);
+    }
+  b = page_add_block (p, BLOCK_LIST);
+  b->items.v = items;
+  b->items.n = n;
+  p->complete = true;
+  return p;
+}
+
+/* Shows SCREEN (and page ID for SCREEN_PAGE), at the top.  Returns false,
+   changing nothing, if the page cannot be shown.  */
+static bool
+session_show (struct session *s, enum screen_id screen, const char *id)
+{
+  const struct page *p = NULL;
+  struct page *synthetic = NULL;
+
+  switch (screen)
+    {
+    case SCREEN_PAGE:
+      p = session_find_page (s, id, false);
+      if (p == NULL)
+        return false;
+      break;
+    case SCREEN_LANGUAGE:
+      synthetic = session_language_page (s);
+      break;
+    case SCREEN_HOME:
+      synthetic = session_home_page (s);
+      break;
+    case SCREEN_HELP:
+    default:
+      synthetic = session_help_page (s);
+      break;
+    }
+  session_clear_page (s);
+  s->screen = screen;
+  if (synthetic != NULL)
+    {
+      s->synthetic = synthetic;
+      s->page = synthetic;
+      s->page_lang = s->lang;
+    }
+  else
+    {
+      s->page = p;
+      s->page_id = xstrdup (id);
+      s->page_lang = p->lang;
+      if (s->lang[0] != '\0' && strcmp (p->lang, s->lang) != 0)
+        s->notice = xasprintf (
+          /* TRANSLATORS: shown above a page that exists only in another
+             language; both %s are language names.  */
+          _("This page is not available in %s yet; it is shown in %s."),
+          i18n_name (s->lang), i18n_name (p->lang));
+    }
+  s->selected = -1;
+  s->top = 0;
+  layout_free (s->layout);
+  s->layout = NULL;
+  session_relayout (s, false);
+  return true;
+}
+
+/* Remembers where the patient is, for Back.  */
+static void
+session_save (const struct session *s, struct history_entry *e)
+{
+  e->screen = s->screen;
+  e->page_id = s->page_id;
+  e->anchor_block = 0;
+  e->anchor_offset = 0;
+  if (s->layout != NULL && s->top < s->layout->nlines)
+    {
+      e->anchor_block = s->layout->lines[s->top].block;
+      e->anchor_offset = s->layout->lines[s->top].offset;
+    }
+  e->selected = s->selected;
+}
+
+/* Shows the place saved in E.  */
+static void
+session_restore (struct session *s, const struct history_entry *e,
+                 bool same_lang)
+{
+  if (!session_show (s, (enum screen_id) e->screen, e->page_id))
+    session_show (s, SCREEN_HOME, NULL);
+  if (s->layout == NULL)
+    return;
+  s->top = same_lang
+             ? layout_find_anchor (s->layout, e->anchor_block,
+                                   e->anchor_offset)
+             : e->anchor_block == LAYOUT_HEAD
+                 ? 0
+                 : layout_find_block (s->layout, e->anchor_block - 1);
+  if (s->top > session_max_top (s))
+    s->top = session_max_top (s);
+  if (e->selected >= 0 && (size_t) e->selected < s->layout->nlinks)
+    s->selected = e->selected;
+}
+
+/* Moves to SCREEN/ID, pushing the current place on the history.  */
+static unsigned
+session_go (struct session *s, enum screen_id screen, const char *id)
+{
+  struct history_entry e;
+
+  session_save (s, &e);
+  e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
+  if (!session_show (s, screen, id))
+    {
+      free (e.page_id);
+      session_set_message (s, _("Sorry, this page cannot be shown right"
+                                " now."));
+      return REDRAW_FULL;
+    }
+  history_push (&s->history, &e);
+  free (e.page_id);
+  return REDRAW_FULL;
+}
+
+static void
+session_set_lang (struct session *s, const char *lang)
+{
+  snprintf (s->lang, sizeof s->lang, "%s", lang);
+  i18n_set_language (lang);
+}
+
+/* Switches to LANG and shows the same place in it.  */
+static unsigned
+session_switch_lang (struct session *s, const char *lang)
+{
+  struct history_entry e;
+  bool stay = s->screen != SCREEN_LANGUAGE;
+
+  session_save (s, &e);
+  e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
+  session_set_lang (s, lang);
+  if (stay)
+    session_restore (s, &e, false);
+  else
+    {
+      history_push (&s->history, &e);
+      session_show (s, SCREEN_HOME, NULL);
+    }
+  free (e.page_id);
+  return REDRAW_FULL | RESULT_LANGUAGE;
+}
+
+static unsigned
+session_follow (struct session *s, int32_t k)
+{
+  const struct layout_link *l = session_link (s, k);
+
+  if (l == NULL)
+    return RESULT_IGNORED;
+  if (strncmp (l->target, "lang:", 5) == 0)
+    {
+      char lang[16];
+
+      snprintf (lang, sizeof lang, "%s", l->target + 5);
+      return session_switch_lang (s, lang);
+    }
+  {
+    char *id = xstrdup (l->target);
+    unsigned r = session_go (s, SCREEN_PAGE, id);
+
+    free (id);
+    return r;
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions.  */
+
+static unsigned
+session_down (struct session *s)
+{
+  int32_t next = s->selected >= 0 ? s->selected + 1
+                                  : session_first_visible_link (s);
+  const struct layout_link *l = session_link (s, next);
+
+  if (l != NULL && l->line < s->top + s->rows
+      && (s->selected >= 0 || l->line >= s->top))
+    {
+      s->selected = next;
+      session_show_link (s, next);
+      return REDRAW_BODY;
+    }
+  if (s->top < session_max_top (s))
+    {
+      s->top++;
+      session_fix_selection (s, true);
+      return REDRAW_BODY;
+    }
+  return RESULT_IGNORED;
+}
+
+static unsigned
+session_up (struct session *s)
+{
+  if (s->selected > 0)
+    {
+      const struct layout_link *l = session_link (s, s->selected - 1);
+
+      if (l != NULL && l->line + l->nlines > s->top)
+        {
+          s->selected--;
+          session_show_link (s, s->selected);
+          return REDRAW_BODY;
+        }
+    }
+  if (s->top > 0)
+    {
+      s->top--;
+      session_fix_selection (s, false);
+      return REDRAW_BODY;
+    }
+  if (s->selected >= 0 && !session_is_menu (s))
+    {
+      s->selected = -1;
+      return REDRAW_BODY;
+    }
+  return RESULT_IGNORED;
+}
+
+static unsigned
+session_scroll (struct session *s, long delta)
+{
+  size_t max = session_max_top (s), top = s->top;
+
+  if (delta < 0)
+    top = (size_t) -delta > top ? 0 : top - (size_t) -delta;
+  else
+    top = top + (size_t) delta > max ? max : top + (size_t) delta;
+  if (top == s->top)
+    {
+      /* At the end already: on menus, the selection goes there.  */
+      int32_t n = s->layout != NULL ? (int32_t) s->layout->nlinks : 0;
+      int32_t want = delta < 0 ? 0 : n - 1;
+
+      if (session_is_menu (s) && n > 0 && s->selected != want)
+        {
+          s->selected = want;
+          return REDRAW_BODY;
+        }
+      return RESULT_IGNORED;
+    }
+  s->top = top;
+  session_fix_selection (s, delta > 0);
+  return REDRAW_BODY;
+}
+
+static unsigned
+session_next_link (struct session *s, int dir)
+{
+  size_t n = s->layout != NULL ? s->layout->nlinks : 0;
+  int32_t k;
+
+  if (n == 0)
+    return RESULT_IGNORED;
+  if (s->selected < 0)
+    {
+      k = dir > 0 ? session_first_visible_link (s)
+                  : session_last_visible_link (s);
+      if (k < 0)
+        k = dir > 0 ? 0 : (int32_t) n - 1;
+    }
+  else
+    k = (int32_t) ((s->selected + dir + (int32_t) n) % (int32_t) n);
+  s->selected = k;
+  session_show_link (s, k);
+  return REDRAW_BODY;
+}
+
+static unsigned
+session_back (struct session *s)
+{
+  struct history_entry e;
+
+  if (!history_pop (&s->history, &e))
+    return RESULT_IGNORED;
+  session_restore (s, &e, true);
+  free (e.page_id);
+  return REDRAW_FULL;
+}
+
+static unsigned
+session_cycle_lang (struct session *s)
+{
+  const struct settings *set = library_settings (s->lib);
+  size_t n = set->languages.n, cur = n;
+
+  if (s->screen == SCREEN_LANGUAGE || n < 2)
+    return RESULT_IGNORED;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp (set->languages.v[i], s->lang) == 0)
+      cur = i;
+  return session_switch_lang (s, set->languages.v[cur < n ? (cur + 1) % n
+                                                          : 0]);
+}
+
+unsigned
+session_handle (struct session *s, enum action a, long arg)
+{
+  unsigned r = REDRAW_NONE;
+
+  if (s->message != NULL)
+    {
+      session_set_message (s, NULL);
+      r = REDRAW_FULL;
+    }
+  if (s->layout == NULL && a != ACT_QUIT)
+    return r | RESULT_IGNORED;
+  switch (a)
+    {
+    case ACT_UP:
+      return r | session_up (s);
+    case ACT_DOWN:
+      return r | session_down (s);
+    case ACT_PAGE_UP:
+      return r | session_scroll (s, -(long) (s->rows > 1 ? s->rows - 1 : 1));
+    case ACT_PAGE_DOWN:
+      return r | session_scroll (s, (long) (s->rows > 1 ? s->rows - 1 : 1));
+    case ACT_SCROLL_UP:
+      return r | session_scroll (s, -3);
+    case ACT_SCROLL_DOWN:
+      return r | session_scroll (s, 3);
+    case ACT_TOP:
+      return r | session_scroll (s, -(long) s->layout->nlines);
+    case ACT_BOTTOM:
+      return r | session_scroll (s, (long) s->layout->nlines);
+    case ACT_NEXT_LINK:
+      return r | session_next_link (s, 1);
+    case ACT_PREV_LINK:
+      return r | session_next_link (s, -1);
+    case ACT_FOLLOW:
+      return r | session_follow (s, s->selected);
+    case ACT_CLICK:
+      if (arg < 0 || (size_t) arg >= s->layout->nlines
+          || s->layout->lines[arg].link < 0)
+        return r | RESULT_IGNORED;
+      s->selected = s->layout->lines[arg].link;
+      return r | session_follow (s, s->selected);
+    case ACT_BACK:
+      return r | session_back (s);
+    case ACT_HOME:
+      if (s->screen == SCREEN_HOME)
+        return r | session_scroll (s, -(long) s->layout->nlines);
+      if (s->lang[0] == '\0')
+        return r | RESULT_IGNORED;
+      return r | session_go (s, SCREEN_HOME, NULL);
+    case ACT_LANGUAGE:
+      return r | session_cycle_lang (s);
+    case ACT_HELP:
+      if (s->screen == SCREEN_HELP)
+        return r | session_back (s);
+      return r | session_go (s, SCREEN_HELP, NULL);
+    case ACT_WARNING_SIGNS:
+      {
+        const char *id = library_settings (s->lib)->warning_page;
+
+        if (s->screen == SCREEN_PAGE && strcmp (s->page_id, id) == 0)
+          return r | session_scroll (s, -(long) s->layout->nlines);
+        return r | session_go (s, SCREEN_PAGE, id);
+      }
+    case ACT_QUIT:
+      return r | (s->cfg.kiosk ? RESULT_IGNORED : RESULT_QUIT);
+    case ACT_SEARCH:
+    case ACT_NONE:
+    case ACT_COUNT:
+      break;
+    }
+  return r | RESULT_IGNORED;
+}
+
+/* ------------------------------------------------------------------ */
+/* Life and state.  */
+
+struct session *
+session_new (struct library *lib, const struct session_config *cfg)
+{
+  struct session *s = xcalloc (1, sizeof *s);
+  const struct settings *set = library_settings (lib);
+  const char *lang = cfg->lang;
+
+  s->lib = lib;
+  s->cfg = *cfg;
+  s->cfg.lang = NULL;
+  s->selected = -1;
+  history_init (&s->history);
+  if (lang == NULL && set->languages.n == 1)
+    lang = set->languages.v[0];
+  if (lang != NULL)
+    {
+      session_set_lang (s, lang);
+      session_show (s, SCREEN_HOME, NULL);
+    }
+  else
+    {
+      i18n_set_language (set->default_language);
+      session_show (s, SCREEN_LANGUAGE, NULL);
+    }
+  return s;
+}
+
+void
+session_free (struct session *s)
+{
+  if (s == NULL)
+    return;
+  session_clear_page (s);
+  layout_free (s->layout);
+  history_done (&s->history);
+  free (s->message);
+  free (s);
+}
+
+unsigned
+session_set_library (struct session *s, struct library *lib)
+{
+  struct history_entry e;
+
+  session_save (s, &e);
+  e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
+  /* The old library's pages are about to go: drop every pointer.  */
+  session_clear_page (s);
+  layout_free (s->layout);
+  s->layout = NULL;
+  s->lib = lib;
+  session_restore (s, &e, true);
+  free (e.page_id);
+  return REDRAW_FULL;
+}
+
+enum screen_id
+session_screen (const struct session *s)
+{
+  return s->screen;
+}
+
+const char *
+session_lang (const struct session *s)
+{
+  return s->lang;
+}
+
+const struct layout *
+session_layout (const struct session *s)
+{
+  return s->layout;
+}
+
+size_t
+session_top (const struct session *s)
+{
+  return s->top;
+}
+
+unsigned
+session_rows (const struct session *s)
+{
+  return s->rows;
+}
+
+int
+session_selected (const struct session *s)
+{
+  return s->selected;
+}
+
+const char *
+session_message (const struct session *s)
+{
+  return s->message;
+}
+
+const char *
+session_page_id (const struct session *s)
+{
+  return s->page_id;
+}
+
+const char *
+session_page_lang (const struct session *s)
+{
+  return s->page_lang;
+}
+
+size_t
+session_history_depth (const struct session *s)
+{
+  return s->history.n;
+}
+
+size_t
+session_crumbs (const struct session *s, const char **v, size_t max)
+{
+  size_t n = 0;
+
+  if (max == 0 || s->screen == SCREEN_LANGUAGE)
+    return 0;
+  /* TRANSLATORS: the first item of the breadcrumb (Home > Risks).  */
+  v[n++] = C_("breadcrumb", "Home");
+  if (n < max && s->screen == SCREEN_PAGE && s->page != NULL)
+    v[n++] = s->page->title;
+  else if (n < max && s->screen == SCREEN_HELP)
+    v[n++] = C_("breadcrumb", "Help");
+  return n;
+}

@@ -1,0 +1,69 @@
+/* settings.c -- the clinic's settings (kiosk.yaml), with defaults.  */
+
+#include "system.h"
+
+#include <string.h>
+
+#include "settings.h"
+
+const char *const settings_theme_names[] = { "colour", "high-contrast",
+                                             "mono", NULL };
+
+void
+settings_init (struct settings *s)
+{
+  static const char *default_languages[] = { "fr", "en" };
+
+  memset (s, 0, sizeof *s);
+  arena_init (&s->arena);
+  s->emergency = "15";
+  s->languages.v = default_languages;
+  s->languages.n = ARRAY_SIZE (default_languages);
+  s->default_language = "fr";
+  s->idle_seconds = SETTINGS_IDLE_DEFAULT;
+  s->theme = THEME_COLOUR;
+  s->warning_page = "signes-alerte";
+}
+
+void
+settings_done (struct settings *s)
+{
+  arena_done (&s->arena);
+  memset (s, 0, sizeof *s);
+}
+
+static bool
+settings_in (const struct strv *v, const char *word)
+{
+  for (size_t i = 0; i < v->n; i++)
+    if (strcmp (v->v[i], word) == 0)
+      return true;
+  return false;
+}
+
+bool
+settings_hidden (const struct settings *s, const char *id)
+{
+  return settings_in (&s->hide, id);
+}
+
+bool
+settings_offers (const struct settings *s, const char *lang)
+{
+  return settings_in (&s->languages, lang);
+}
+
+bool
+settings_lang_valid (const char *lang)
+{
+  size_t n = 0;
+
+  while (lang[n] >= 'a' && lang[n] <= 'z')
+    n++;
+  if (n < 2 || n > 3)
+    return false;
+  if (lang[n] == '\0')
+    return true;
+  return lang[n] == '_' && lang[n + 1] >= 'A' && lang[n + 1] <= 'Z'
+         && lang[n + 2] >= 'A' && lang[n + 2] <= 'Z' && lang[n + 3] == '\0';
+}

@@ -1,0 +1,73 @@
+/* settings.h -- the clinic's settings (kiosk.yaml), with defaults.
+
+   Settings are read from kiosk.yaml in each content layer, later layers
+   overriding the keys they set (load_settings()).  A key whose value is
+   wrong keeps its previous or default value, with a diagnostic.  Strings
+   live in the settings' own arena.  No curses here.  */
+
+#ifndef MESOKIOSK_SETTINGS_H
+#define MESOKIOSK_SETTINGS_H
+
+#include "arena.h"
+#include "page.h"
+
+enum theme
+{
+  THEME_COLOUR,
+  THEME_HIGH_CONTRAST,
+  THEME_MONO
+};
+
+enum
+{
+  SETTINGS_IDLE_DEFAULT = 120,
+  SETTINGS_IDLE_MIN = 2,
+  SETTINGS_IDLE_MAX = 86400
+};
+
+/* The keys of kiosk.yaml, in the order of the loader's table.  */
+enum settings_key
+{
+  SET_CLINIC, SET_EMERGENCY, SET_LANGUAGES, SET_DEFAULT_LANGUAGE,
+  SET_IDLE, SET_THEME, SET_KIOSK, SET_PLAIN, SET_STAFF_PIN, SET_MENU,
+  SET_HIDE, SET_WARNING_PAGE, SET_COUNT
+};
+
+struct clinic_settings
+{
+  const char *name;
+  const char *phone;
+};
+
+struct settings
+{
+  struct clinic_settings clinic;
+  const char *emergency;
+  struct strv languages;        /* Offered, in order.  */
+  const char *default_language;
+  unsigned idle_seconds;
+  unsigned theme;               /* enum theme.  */
+  bool kiosk;
+  bool plain;                   /* Screen-reader friendly drawing.  */
+  const char *staff_pin;        /* Salted hash, or NULL.  */
+  struct strv menu;             /* Page ids of the home menu.  */
+  struct strv hide;             /* Page ids left out.  */
+  const char *warning_page;     /* Id of the warning-signs page.  */
+  struct origin at[SET_COUNT];  /* Where each key was last set.  */
+  struct arena arena;           /* Owns the strings and arrays.  */
+};
+
+extern const char *const settings_theme_names[];
+
+void settings_init (struct settings *s);
+void settings_done (struct settings *s);
+
+/* True if ID is hidden by the settings.  */
+bool settings_hidden (const struct settings *s, const char *id);
+/* True if LANG is one of the offered languages.  */
+bool settings_offers (const struct settings *s, const char *lang);
+/* True if LANG looks like a language code (2 or 3 lowercase letters,
+   optionally _XX).  */
+bool settings_lang_valid (const char *lang);
+
+#endif /* MESOKIOSK_SETTINGS_H */

@@ -1,0 +1,57 @@
+/* term.h -- the terminal: set up, read, and always restored.
+
+   term_init() starts curses on the process's terminal with newterm(), so
+   an unknown TERM falls back to vt100 instead of exiting; kiosk mode uses
+   raw() so that Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-S are ordinary keys.
+   term_read() turns curses input into model input (struct input) without
+   waiting.  A fatal signal restores the saved terminal modes before the
+   program dies, so a crash never leaves the terminal unusable.  */
+
+#ifndef MESOKIOSK_TERM_H
+#define MESOKIOSK_TERM_H
+
+#include "action.h"
+#include "translit.h"
+
+enum term_event_kind
+{
+  TEV_NONE,
+  TEV_KEY,
+  TEV_RESIZE,
+  TEV_MOUSE
+};
+
+enum term_button
+{
+  TB_CLICK,
+  TB_WHEEL_UP,
+  TB_WHEEL_DOWN
+};
+
+struct term_event
+{
+  enum term_event_kind kind;
+  struct input in;              /* TEV_KEY.  */
+  int y, x;                     /* TEV_MOUSE.  */
+  enum term_button button;      /* TEV_MOUSE.  */
+};
+
+struct term_info
+{
+  const char *name;             /* The terminal type in use.  */
+  bool fallback;                /* TERM was unknown: NAME is vt100.  */
+  bool colour;
+  bool mouse;
+  enum charset charset;
+};
+
+/* Sets the terminal up.  FORCE_ASCII draws ASCII only.  On failure returns
+   false with a message in *ERR (static).  */
+bool term_init (bool kiosk, bool force_ascii, bool plain,
+                struct term_info *info, const char **err);
+/* Restores the terminal; safe to call twice.  */
+void term_done (void);
+/* Reads one event without waiting; returns false if there is none.  */
+bool term_read (struct term_event *ev);
+
+#endif /* MESOKIOSK_TERM_H */

@@ -1,0 +1,137 @@
+/* theme.c -- how each role looks on the terminal at hand.  */
+
+#include "system.h"
+
+#include "theme.h"
+
+#define D (-1)                  /* The terminal's default colour.  */
+
+/* role, mono attributes,
+   colour: foreground, background, attributes,
+   high contrast: foreground, background, attributes.  */
+#define THEME_TABLE(X)                                                       \
+  X (BODY, A_NORMAL,                                                         \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
+  X (TITLE, A_BOLD | A_UNDERLINE,                                            \
+     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE) \
+  X (SUMMARY, A_NORMAL,                                                      \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
+  X (HEADING, A_BOLD,                                                        \
+     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)               \
+  X (BULLET, A_BOLD,                                                         \
+     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)               \
+  X (LINK, A_UNDERLINE,                                                      \
+     COLOR_BLUE, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK,                    \
+     A_BOLD | A_UNDERLINE)                                                   \
+  X (LINK_MARK, A_BOLD,                                                      \
+     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+  X (LINK_SELECTED, A_REVERSE | A_BOLD,                                      \
+     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)     \
+  X (NOTE, A_NORMAL,                                                         \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL)                     \
+  X (WARNING_FRAME, A_BOLD,                                                  \
+     COLOR_RED, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                \
+  X (WARNING_LABEL, A_REVERSE | A_BOLD,                                      \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)      \
+  X (WARNING_TITLE, A_BOLD,                                                  \
+     COLOR_RED, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                \
+  X (WARNING_TEXT, A_NORMAL,                                                 \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
+  X (URGENT_LINK, A_BOLD | A_UNDERLINE,                                      \
+     COLOR_RED, D, A_BOLD | A_UNDERLINE, COLOR_YELLOW, COLOR_BLACK,          \
+     A_BOLD | A_UNDERLINE)                                                   \
+  X (MATCH, A_BOLD | A_UNDERLINE,                                            \
+     COLOR_BLACK, COLOR_YELLOW, A_NORMAL, COLOR_BLACK, COLOR_YELLOW, A_BOLD) \
+  X (NOTICE, A_REVERSE,                                                      \
+     COLOR_BLACK, COLOR_YELLOW, A_NORMAL, COLOR_BLACK, COLOR_YELLOW, A_BOLD) \
+  X (HEADER, A_REVERSE,                                                      \
+     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_WHITE, A_BOLD)      \
+  X (STATUS, A_NORMAL,                                                       \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
+  X (BUTTON, A_REVERSE,                                                      \
+     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE, A_BOLD)   \
+  X (BUTTON_KEY, A_REVERSE | A_BOLD | A_UNDERLINE,                           \
+     COLOR_BLUE, COLOR_WHITE, A_BOLD, COLOR_BLUE, COLOR_WHITE,               \
+     A_BOLD | A_UNDERLINE)                                                   \
+  X (BUTTON_URGENT, A_REVERSE | A_BOLD,                                      \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)      \
+  X (DIALOG, A_BOLD,                                                         \
+     D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)
+
+struct theme_entry
+{
+  attr_t mono;
+  short fg, bg;
+  attr_t colour;
+  short hc_fg, hc_bg;
+  attr_t hc;
+};
+
+static const struct theme_entry theme_table[ROLE_COUNT] = {
+#define THEME_ENTRY(role, mono, fg, bg, attr, hfg, hbg, hattr) \
+  [ROLE_##role] = { mono, fg, bg, attr, hfg, hbg, hattr },
+  THEME_TABLE (THEME_ENTRY)
+#undef THEME_ENTRY
+};
+
+static unsigned theme_in_use = THEME_MONO;
+
+void
+theme_init (unsigned theme)
+{
+  theme_in_use = THEME_MONO;
+  if (theme == THEME_MONO || !has_colors () || start_color () == ERR
+      || COLORS < 8 || COLOR_PAIRS <= ROLE_COUNT)
+    return;
+  if (use_default_colors () == ERR)
+    {
+      /* Without default colours, -1 cannot be used: take white on black. */
+      for (int r = 0; r < ROLE_COUNT; r++)
+        {
+          const struct theme_entry *e = &theme_table[r];
+          short fg = theme == THEME_HIGH_CONTRAST ? e->hc_fg : e->fg;
+          short bg = theme == THEME_HIGH_CONTRAST ? e->hc_bg : e->bg;
+
+          init_pair ((short) (r + 1), fg < 0 ? COLOR_WHITE : fg,
+                     bg < 0 ? COLOR_BLACK : bg);
+        }
+    }
+  else
+    for (int r = 0; r < ROLE_COUNT; r++)
+      {
+        const struct theme_entry *e = &theme_table[r];
+
+        if (theme == THEME_HIGH_CONTRAST)
+          init_pair ((short) (r + 1), e->hc_fg, e->hc_bg);
+        else
+          init_pair ((short) (r + 1), e->fg, e->bg);
+      }
+  theme_in_use = theme;
+  if (theme == THEME_HIGH_CONTRAST)
+    bkgdset (' ' | COLOR_PAIR (ROLE_BODY + 1));
+}
+
+void
+theme_apply (WINDOW *w, enum style_role role)
+{
+  const struct theme_entry *e = &theme_table[role];
+
+  switch (theme_in_use)
+    {
+    case THEME_COLOUR:
+      wattr_set (w, e->colour, (short) (role + 1), NULL);
+      break;
+    case THEME_HIGH_CONTRAST:
+      wattr_set (w, e->hc, (short) (role + 1), NULL);
+      break;
+    default:
+      wattr_set (w, e->mono, 0, NULL);
+      break;
+    }
+}
+
+unsigned
+theme_current (void)
+{
+  return theme_in_use;
+}

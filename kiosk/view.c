@@ -1,0 +1,370 @@
+/* view.c -- draws a session on the terminal; only draws.  */
+
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "curses_compat.h"
+#include "i18n.h"
+#include "theme.h"
+#include "utf8.h"
+#include "view.h"
+#include "xalloc.h"
+
+void
+view_init (struct view *v, enum charset cs, bool plain, bool kiosk)
+{
+  memset (v, 0, sizeof *v);
+  v->charset = cs;
+  v->plain = plain;
+  v->kiosk = kiosk;
+}
+
+unsigned
+view_fit (struct view *v, struct session *s)
+{
+  v->cols = COLS;
+  v->rows = LINES;
+  v->too_small = v->cols < VIEW_MIN_COLS || v->rows < VIEW_MIN_ROWS;
+  if (v->too_small)
+    return REDRAW_FULL;
+  v->body_y = 1;
+  v->body_rows = v->rows - 3;
+  v->status_y = v->rows - 2;
+  v->bar_y = v->rows - 1;
+  v->body_width = (int) session_measure ((unsigned) v->cols);
+  v->body_x = (v->cols - v->body_width) / 2;
+  return session_resize (s, (unsigned) v->body_width,
+                         (unsigned) v->body_rows) | REDRAW_FULL;
+}
+
+/* Writes at most MAXCOLS columns of S (UTF-8, from the model or a
+   catalog) at the cursor in ROLE; returns the columns used.  */
+static int
+view_put (struct view *v, const char *s, int maxcols, enum style_role role)
+{
+  char *t = NULL;
+  size_t n, cols, fit;
+
+  if (maxcols <= 0)
+    return 0;
+  if (v->charset != CHARSET_UTF8)
+    {
+      size_t tn;
+
+      t = translit (s, strlen (s), v->charset, &tn);
+      if (t != NULL)
+        s = t;
+    }
+  n = strlen (s);
+  fit = utf8_fit (s, n, (size_t) maxcols, false, &cols);
+  theme_apply (stdscr, role);
+  if (fit > 0)
+    addnstr (s, (int) fit);
+  free (t);
+  return (int) cols;
+}
+
+static int
+view_text_width (struct view *v, const char *s)
+{
+  char *t = v->charset != CHARSET_UTF8 ? translit_dup (s, v->charset)
+                                       : NULL;
+  int w = (int) utf8_width (t != NULL ? t : s, strlen (t != NULL ? t : s));
+
+  free (t);
+  return w;
+}
+
+/* Fills the rest of the line from the cursor in ROLE.  */
+static void
+view_fill (enum style_role role, int to)
+{
+  int y, x;
+
+  getyx (stdscr, y, x);
+  (void) y;
+  theme_apply (stdscr, role);
+  if (role == ROLE_BODY || role == ROLE_STATUS)
+    clrtoeol ();
+  else
+    for (; x < to; x++)
+      addch (' ');
+}
+
+/* ------------------------------------------------------------------ */
+/* The text area.  */
+
+struct view_line
+{
+  struct view *v;
+  bool selected;                /* The line is part of the selected link.  */
+};
+
+static void
+view_piece (void *ctx, const char *s, size_t len, unsigned cols,
+            unsigned repeat, enum style_role role)
+{
+  struct view_line *vl = ctx;
+  (void) cols;
+
+  if (vl->selected && (role == ROLE_LINK || role == ROLE_LINK_MARK
+                       || role == ROLE_NOTE || role == ROLE_URGENT_LINK))
+    role = ROLE_LINK_SELECTED;
+  theme_apply (stdscr, role);
+  for (unsigned r = 0; r < repeat; r++)
+    addnstr (s, (int) len);
+}
+
+static void
+view_body (struct view *v, const struct session *s)
+{
+  const struct layout *l = session_layout (s);
+  const struct layout_glyphs *g = layout_glyphs (v->charset);
+  size_t top = session_top (s);
+  int selected = session_selected (s);
+  int cursor_y = v->body_y, cursor_x = v->body_x;
+  bool cursor_set = false;
+
+  for (int row = 0; row < v->body_rows; row++)
+    {
+      size_t i = top + (size_t) row;
+      struct view_line vl = { v, false };
+
+      move (v->body_y + row, 0);
+      theme_apply (stdscr, ROLE_BODY);
+      clrtoeol ();
+      if (l == NULL || i >= l->nlines)
+        continue;
+      vl.selected = selected >= 0 && l->lines[i].link == selected;
+      move (v->body_y + row, v->body_x);
+      layout_render_line (l, i, g, view_piece, &vl);
+      if (vl.selected && !cursor_set)
+        {
+          cursor_y = v->body_y + row;
+          cursor_x = v->body_x + l->lines[i].indent;
+          cursor_set = true;
+        }
+    }
+  /* Screen readers follow the cursor: put it on what has focus.  */
+  move (cursor_y, cursor_x);
+}
+
+/* ------------------------------------------------------------------ */
+/* Header, status line and buttons.  */
+
+static void
+view_header (struct view *v, const struct library *lib)
+{
+  const struct settings *set = library_settings (lib);
+  const char *title = set->clinic.name != NULL ? set->clinic.name
+                                               : _("Mesotherapy");
+
+  move (0, 0);
+  theme_apply (stdscr, ROLE_HEADER);
+  addch (' ');
+  view_put (v, title, v->cols - 2, ROLE_HEADER);
+  view_fill (ROLE_HEADER, v->cols);
+}
+
+static void
+view_status (struct view *v, const struct session *s)
+{
+  const char *crumbs[4];
+  size_t n = session_crumbs (s, crumbs, ARRAY_SIZE (crumbs));
+  const char *msg = session_message (s);
+  const struct layout *l = session_layout (s);
+  const char *more = NULL;
+  const char *sep = v->charset == CHARSET_ASCII ? " > " : " \xE2\x80\xBA ";
+  int x = 1, right_w = 0;
+
+  move (v->status_y, 0);
+  theme_apply (stdscr, ROLE_STATUS);
+  clrtoeol ();
+  if (msg != NULL)
+    {
+      move (v->status_y, 1);
+      view_put (v, msg, v->cols - 2, ROLE_NOTICE);
+      return;
+    }
+  if (l != NULL && session_top (s) + session_rows (s) < l->nlines)
+    /* TRANSLATORS: at the bottom right when the page goes on below.  */
+    more = _("More below: Page Down");
+  else if (l != NULL && session_top (s) > 0)
+    more = _("End of the page");
+  if (more != NULL)
+    right_w = view_text_width (v, more);
+  move (v->status_y, 1);
+  for (size_t i = 0; i < n; i++)
+    {
+      int room = v->cols - x - right_w - 2;
+
+      if (i > 0)
+        x += view_put (v, sep, room, ROLE_STATUS);
+      room = v->cols - x - right_w - 2;
+      x += view_put (v, crumbs[i], room, ROLE_STATUS);
+    }
+  if (more != NULL && v->cols - right_w - 1 > x)
+    {
+      move (v->status_y, v->cols - right_w - 1);
+      view_put (v, more, right_w, ROLE_STATUS);
+    }
+}
+
+struct view_button_def
+{
+  enum action action;
+  const char *key;
+  const char *label;            /* NULL: the next language's name.  */
+  bool urgent, quit, home;
+};
+
+static const struct view_button_def view_buttons[] = {
+  /* TRANSLATORS: the buttons at the bottom of the screen; keep them
+     short.  */
+  { ACT_BACK, "B", NC_ ("button", "Back"), false, false, false },
+  { ACT_HOME, "H", NC_ ("button", "Home"), false, false, true },
+  { ACT_LANGUAGE, "L", NULL, false, false, false },
+  { ACT_HELP, "?", NC_ ("button", "Help"), false, false, false },
+  { ACT_WARNING_SIGNS, "!", NC_ ("button", "Warning signs"), true, false,
+    false },
+  { ACT_QUIT, "Q", NC_ ("button", "Quit"), false, true, false },
+};
+
+/* The next language's own name, for the language button.  */
+static const char *
+view_next_language (const struct session *s, const struct library *lib)
+{
+  const struct settings *set = library_settings (lib);
+  const char *cur = session_lang (s);
+  size_t n = set->languages.n;
+
+  if (n < 2)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp (set->languages.v[i], cur) == 0)
+      return i18n_native_name (set->languages.v[(i + 1) % n]);
+  return i18n_native_name (set->languages.v[0]);
+}
+
+static void
+view_bar (struct view *v, const struct session *s, const struct library *lib)
+{
+  const char *labels[ARRAY_SIZE (view_buttons)];
+  bool show[ARRAY_SIZE (view_buttons)];
+  bool keys = !v->plain;
+  int total, x;
+
+  for (int pass = 0; pass < 3; pass++)
+    {
+      total = 0;
+      for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+        {
+          const struct view_button_def *b = &view_buttons[i];
+
+          labels[i] = b->label != NULL ? CT_ (b->label)
+                                       : view_next_language (s, lib);
+          show[i] = labels[i] != NULL && !(b->quit && v->kiosk)
+                    && (session_screen (s) != SCREEN_LANGUAGE
+                        || b->action == ACT_WARNING_SIGNS
+                        || (b->quit && pass < 2))
+                    && (pass < 2 || b->urgent || b->action == ACT_BACK
+                        || b->home);
+          if (show[i])
+            total += view_text_width (v, labels[i]) + 2 + (keys ? 2 : 0) + 1;
+        }
+      if (total <= v->cols)
+        break;
+      keys = false;
+    }
+  move (v->bar_y, 0);
+  theme_apply (stdscr, ROLE_STATUS);
+  clrtoeol ();
+  v->nbuttons = 0;
+  x = 0;
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+    {
+      const struct view_button_def *b = &view_buttons[i];
+      enum style_role role = b->urgent ? ROLE_BUTTON_URGENT : ROLE_BUTTON;
+      int x0 = x;
+
+      if (!show[i] || x >= v->cols - 1)
+        continue;
+      move (v->bar_y, x);
+      x += view_put (v, " ", v->cols - x, role);
+      if (keys)
+        {
+          x += view_put (v, b->key, v->cols - x, b->urgent ? role
+                                                           : ROLE_BUTTON_KEY);
+          x += view_put (v, " ", v->cols - x, role);
+        }
+      x += view_put (v, labels[i], v->cols - x - 1, role);
+      x += view_put (v, " ", v->cols - x, role);
+      if (v->nbuttons < VIEW_MAX_BUTTONS)
+        v->buttons[v->nbuttons++] = (struct view_button) { x0, x, b->action };
+      x += view_put (v, " ", v->cols - x, ROLE_STATUS);
+    }
+}
+
+static void
+view_too_small (struct view *v)
+{
+  const char *msg = _("The window is too small. Please make it larger.");
+  int len = view_text_width (v, msg);
+  int y = v->rows / 2, x = 0;
+
+  erase ();
+  if (len <= v->cols)
+    x = (v->cols - len) / 2;
+  move (y > 0 ? y : 0, x);
+  view_put (v, msg, v->cols, ROLE_DIALOG);
+  v->nbuttons = 0;
+}
+
+void
+view_draw (struct view *v, const struct session *s, const struct library *lib)
+{
+  int cy, cx;
+
+  if (v->too_small)
+    {
+      view_too_small (v);
+      return;
+    }
+  view_header (v, lib);
+  view_status (v, s);
+  view_bar (v, s, lib);
+  view_body (v, s);
+  getyx (stdscr, cy, cx);
+  move (cy, cx);
+}
+
+enum action
+view_hit (const struct view *v, const struct session *s, int y, int x,
+          long *arg)
+{
+  const struct layout *l = session_layout (s);
+
+  *arg = 0;
+  if (v->too_small)
+    return ACT_NONE;
+  if (y == v->bar_y)
+    {
+      for (int i = 0; i < v->nbuttons; i++)
+        if (x >= v->buttons[i].x0 && x < v->buttons[i].x1)
+          return v->buttons[i].action;
+      return ACT_NONE;
+    }
+  if (l != NULL && y >= v->body_y && y < v->body_y + v->body_rows)
+    {
+      size_t i = session_top (s) + (size_t) (y - v->body_y);
+
+      if (i < l->nlines && l->lines[i].link >= 0)
+        {
+          *arg = (long) i;
+          return ACT_CLICK;
+        }
+    }
+  return ACT_NONE;
+}

@@ -1,0 +1,54 @@
+/* view.h -- draws a session on the terminal; only draws.
+
+   The screen is a header line, the text area, a status line (where the
+   patient is, whether there is more below, messages) and a bar of
+   buttons.  Every screen of the session is a laid-out page, drawn by one
+   function; the "terminal too small" screen is a state of the view.  The
+   view also maps taps on the screen back to actions (hit testing), since
+   only it knows where it drew things.  */
+
+#ifndef MESOKIOSK_VIEW_H
+#define MESOKIOSK_VIEW_H
+
+#include "action.h"
+#include "library.h"
+#include "session.h"
+#include "translit.h"
+
+enum
+{
+  VIEW_MIN_COLS = 40,
+  VIEW_MIN_ROWS = 12,
+  VIEW_MAX_BUTTONS = 8
+};
+
+struct view_button
+{
+  int x0, x1;                   /* Columns [x0, x1).  */
+  enum action action;
+};
+
+struct view
+{
+  enum charset charset;
+  bool plain, kiosk;
+  int cols, rows;               /* Terminal size.  */
+  int body_y, body_rows, body_x, body_width;
+  int status_y, bar_y;
+  bool too_small;
+  struct view_button buttons[VIEW_MAX_BUTTONS];
+  int nbuttons;
+};
+
+void view_init (struct view *v, enum charset cs, bool plain, bool kiosk);
+/* Reads the terminal size and gives the text area to S.  */
+unsigned view_fit (struct view *v, struct session *s);
+/* Draws everything into curses' buffer (the caller calls doupdate()).  */
+void view_draw (struct view *v, const struct session *s,
+                const struct library *lib);
+/* The action for a tap at (Y, X): a button, or a link (ACT_CLICK with
+   *ARG the layout line); ACT_NONE elsewhere.  */
+enum action view_hit (const struct view *v, const struct session *s, int y,
+                      int x, long *arg);
+
+#endif /* MESOKIOSK_VIEW_H */

@@ -1,0 +1,111 @@
+#!/bin/sh
+# scripts/dev.sh -- the two Quick start commands of README.md.
+#
+#   scripts/dev.sh run [OPTION]...  install what is missing, build, and start
+#                                   the kiosk on the shipped content
+#   scripts/dev.sh test             install what is missing, build, and run
+#                                   the whole test suite (normal build, then
+#                                   a build with AddressSanitizer and
+#                                   UndefinedBehaviorSanitizer, then valgrind)
+#
+# Debian packages are installed with apt-get (as root, or through sudo).
+# Builds go to _build/ (and _build-asan/); the kiosk is installed into
+# _build/inst, so it finds its content and translations as an installed
+# program would.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+
+packages="autoconf automake autopoint gettext make gcc pkg-config \
+libncurses-dev libyaml-dev libunistring-dev"
+test_packages="tmux valgrind python3"
+
+say () { printf '==> %s\n' "$*" >&2; }
+
+install_missing () {
+  missing=
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' \
+      || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  say "installing:$missing"
+  if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  # shellcheck disable=SC2086
+  $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+bootstrap () {
+  if [ ! -x configure ] || [ configure.ac -nt configure ] \
+     || [ Makefile.am -nt Makefile.in ]; then
+    say "bootstrapping (autoreconf -fi)"
+    autoreconf -fi
+  fi
+}
+
+# build DIR [CONFIGURE-OPTION]...
+build () {
+  dir=$1; shift
+  mkdir -p "$dir"
+  if [ ! -f "$dir/Makefile" ]; then
+    say "configuring $dir"
+    (cd "$dir" && "$top/configure" --quiet --prefix="$top/$dir/inst" "$@")
+  fi
+  say "building $dir"
+  make -C "$dir" -j"$(nproc 2>/dev/null || echo 2)" --no-print-directory >/dev/null
+}
+
+# summary DIR...: counts the test results of the last runs.
+summary () {
+  pass=0 fail=0 skip=0
+  for d in "$@"; do
+    for trs in $(find "$d/tests" -name '*.trs' 2>/dev/null); do
+      r=$(sed -n 's/^:test-result: //p' "$trs" | head -n 1)
+      case $r in
+        PASS|XFAIL) pass=$((pass + 1)) ;;
+        SKIP) skip=$((skip + 1)) ;;
+        *) fail=$((fail + 1))
+           log=${trs%.trs}.log
+           echo "---- FAILED: $log (last lines) ----" >&2
+           tail -n 40 "$log" >&2 ;;
+      esac
+    done
+  done
+  [ "$skip" -gt 0 ] && echo "$skip skipped"
+  echo "$pass passed, $fail failed"
+  [ "$fail" -eq 0 ]
+}
+
+case ${1:-} in
+  run)
+    shift
+    install_missing $packages
+    bootstrap
+    build _build
+    make -C _build install --no-print-directory >/dev/null
+    exec "$top/_build/inst/bin/mesokiosk" "$@"
+    ;;
+  test)
+    install_missing $packages $test_packages
+    bootstrap
+    status=0
+    build _build
+    say "running the test suite"
+    make -C _build check --no-print-directory -j2 >/dev/null 2>&1 || status=1
+    say "running the test suite with AddressSanitizer and UBSan"
+    build _build-asan --enable-sanitizers
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
+      make -C _build-asan check --no-print-directory -j2 >/dev/null 2>&1 || status=1
+    summary _build _build-asan || status=1
+    exit $status
+    ;;
+  *)
+    sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac

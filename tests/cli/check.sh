@@ -1,0 +1,68 @@
+#!/bin/sh
+# --check: GNU-format messages, a summary line, exit 0 / 1 (--strict) / 2.
+. "$srcdir/tests/lib.sh"
+
+good=$srcdir/tests/content-good
+
+MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check > "$tmp/out"
+status=$?
+[ $status -eq 0 ] || { cat "$tmp/out" >&2; fail_ "good content: exit $status"; }
+grep -qx "No problems found in 6 pages." "$tmp/out" || fail_ "no summary"
+
+# A clinic layer with mistakes, over the good library.
+mkdir -p "$tmp/clinic/fr" "$tmp/clinic/en"
+cat > "$tmp/clinic/kiosk.yaml" <<'YAML'
+idle_seconds: 5000000
+languages: [fr, en, de]
+menu: [signes-alerte, nulle-part]
+YAML
+cat > "$tmp/clinic/fr/nouvelle.yaml" <<'YAML'
+id: nouvelle
+title: Nouvelle page
+summary: Une page ajoutée par la clinique.
+blocks:
+  - text: Voir aussi.
+  - link: introuvable
+YAML
+cat > "$tmp/clinic/fr/apres-seance.yaml" <<'YAML'
+id: apres-seance
+title: Après
+summary: Remplacée.
+blocks:
+  - txet: oups
+YAML
+(cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
+   --content clinic) > "$tmp/out"
+status=$?
+[ $status -eq 2 ] || { cat "$tmp/out" >&2; fail_ "broken content: exit $status"; }
+cat > "$tmp/exp" <<'EOF2'
+clinic/kiosk.yaml:1:15: error: 'idle_seconds' is 5000000; it must be between 2 and 86400 (this setting is ignored)
+     1 | idle_seconds: 5000000
+       |               ^
+clinic/fr/apres-seance.yaml:5:5: error: block 1: unknown key 'txet' in block; did you mean 'text'?
+     5 |   - txet: oups
+       |     ^
+clinic/kiosk.yaml:2:21: error: the language 'de' is offered, but there is no directory of pages for it
+clinic/kiosk.yaml:3:30: error: the menu lists 'nulle-part', but there is no such page
+clinic/fr/nouvelle.yaml:6:5: error: the link to 'introuvable' leads nowhere: there is no such page
+clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' has no version in 'en'; the kiosk will show it in another language
+EOF2
+grep -v '^[0-9]* errors' "$tmp/out" > "$tmp/got"
+compare "$tmp/exp" "$tmp/got"
+grep -qx "5 errors, 1 warnings in 7 pages." "$tmp/out" || fail_ "bad summary: $(tail -n 1 "$tmp/out")"
+
+# Warnings only: 0, or 1 with --strict.
+rm "$tmp/clinic/kiosk.yaml" "$tmp/clinic/fr/apres-seance.yaml"
+sed -i 's/- link: introuvable/- link: exemple/' "$tmp/clinic/fr/nouvelle.yaml"
+(cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
+   --content clinic) > "$tmp/out"
+[ $? -eq 0 ] || { cat "$tmp/out" >&2; fail_ "warnings only: not 0"; }
+(cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
+   --strict --content clinic) > "$tmp/out"
+[ $? -eq 1 ] || { cat "$tmp/out" >&2; fail_ "warnings with --strict: not 1"; }
+
+# A missing --content directory is an error.
+MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check --content "$tmp/nope" > "$tmp/out"
+[ $? -eq 2 ] || fail_ "missing directory: not 2"
+grep -q "nope: error: no such content directory" "$tmp/out" || fail_ "missing directory not named"
+exit 0

@@ -1,0 +1,41 @@
+#!/bin/sh
+# --dump prints a page as the kiosk lays it out.
+. "$srcdir/tests/lib.sh"
+
+export MESOKIOSK_DATADIR="$srcdir/tests/content-good"
+kiosk_env "$MESOKIOSK" --dump apres-seance --lang en --width 30 > "$tmp/out" \
+  || fail_ "--dump failed"
+cat > "$tmp/exp" <<'EOF2'
+After the session
+What is normal in the days
+that follow.
+
+What is normal
+• Some redness that fades
+  within hours.
+• Small bruises.
+
+A cold compress helps.
+
+→ What is not normal: warning
+  signs
+EOF2
+compare "$tmp/exp" "$tmp/out"
+
+# Placeholders come from the settings; French spacing is applied.
+kiosk_env "$MESOKIOSK" --dump signes-alerte --lang fr --width 40 > "$tmp/out"
+grep -q "Appelez le 15 tout de suite" "$tmp/out" || fail_ "no emergency number"
+grep -q "douloureuse$(printf '\302\240'): appelez le" "$tmp/out" || fail_ "no French spacing"
+grep -q "01 02 03 04 05" "$tmp/out" || fail_ "no clinic phone"
+
+# Plain ASCII under LANG=C.
+env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
+  "$MESOKIOSK" --dump apres-seance --lang fr > "$tmp/out" || fail_ "LANG=C dump"
+LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail_ "non-ASCII output under LANG=C"
+grep -q "Apres la seance" "$tmp/out" || fail_ "no transliteration"
+
+# Missing page: status 1 and a message.
+kiosk_env "$MESOKIOSK" --dump nulle-part > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] || fail_ "missing page: not 1"
+grep -q "no page 'nulle-part'" "$tmp/err" || fail_ "missing page not named"
+exit 0

@@ -1,0 +1,89 @@
+## tests/local.mk: the test suite, run by 'make check'.
+
+UNIT_TESTS = \
+	tests/unit/test-layout \
+	tests/unit/test-load \
+	tests/unit/test-session \
+	tests/unit/test-text
+
+check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
+
+# Unit tests and tools see only the model: no curses.
+UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+tests_unit_test_layout_SOURCES = tests/unit/test-layout.c tests/unit/unit.h
+tests_unit_test_layout_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_layout_LDADD = $(MODEL_LIBS)
+tests_unit_test_load_SOURCES = tests/unit/test-load.c tests/unit/unit.h
+tests_unit_test_load_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_load_LDADD = $(MODEL_LIBS)
+tests_unit_test_session_SOURCES = tests/unit/test-session.c tests/unit/unit.h
+tests_unit_test_session_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_session_LDADD = $(MODEL_LIBS)
+tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
+tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_text_LDADD = $(MODEL_LIBS)
+tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
+tests_tools_loadfile_LDADD = $(MODEL_LIBS)
+
+CLI_TESTS = \
+	tests/cli/check.sh \
+	tests/cli/content-list.sh \
+	tests/cli/corpus.sh \
+	tests/cli/dump.sh \
+	tests/cli/options.sh
+
+SCREEN_TESTS = \
+	tests/screen/help.sh \
+	tests/screen/navigate.sh \
+	tests/screen/resize.sh \
+	tests/screen/scroll.sh
+
+TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+
+# The French catalog, where the uninstalled program finds it.
+TEST_LOCALEDIR = tests/locale
+check_DATA = $(TEST_LOCALEDIR)/fr/LC_MESSAGES/$(PACKAGE).mo
+$(TEST_LOCALEDIR)/fr/LC_MESSAGES/$(PACKAGE).mo: $(top_srcdir)/locale/fr.po
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(MSGFMT) -c -o $@ $(top_srcdir)/locale/fr.po
+
+clean-local: clean-local-tests
+clean-local-tests:
+	rm -rf $(TEST_LOCALEDIR)
+
+# Valgrind: 'make check-valgrind' runs the suite with every program under
+# valgrind; tests/valgrind.supp documents each suppression.
+VALGRIND_FLAGS = --quiet --error-exitcode=97 --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
+AM_TESTS_ENVIRONMENT = \
+	srcdir='$(abs_top_srcdir)'; export srcdir; \
+	MESOKIOSK='$(abs_top_builddir)/kiosk/mesokiosk'; export MESOKIOSK; \
+	LOADFILE='$(abs_top_builddir)/tests/tools/loadfile'; export LOADFILE; \
+	MESOKIOSK_LOCALEDIR='$(abs_top_builddir)/$(TEST_LOCALEDIR)'; \
+	export MESOKIOSK_LOCALEDIR; \
+	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
+	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
+	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
+	LANGUAGE=en; export LANGUAGE; LANG=C.UTF-8; export LANG; \
+	unset LC_ALL LC_MESSAGES LC_CTYPE;
+
+# Set by check-valgrind.
+MESOKIOSK_VALGRIND =
+MESOKIOSK_PATIENCE =
+check-valgrind:
+	$(MAKE) $(AM_MAKEFLAGS) check \
+	  LOG_COMPILER='$(VALGRIND) $(VALGRIND_FLAGS)' \
+	  MESOKIOSK_VALGRIND='$(VALGRIND) $(VALGRIND_FLAGS)' \
+	  MESOKIOSK_PATIENCE=600
+.PHONY: check-valgrind
+
+EXTRA_DIST += \
+	tests/lib.sh \
+	tests/screen/lib.sh \
+	tests/valgrind.supp \
+	tests/lsan.supp \
+	tests/content-bad \
+	tests/content-good \
+	$(CLI_TESTS) $(SCREEN_TESTS)

@@ -1,0 +1,140 @@
+# tests/screen/lib.sh -- drive the real binary in tmux (tmux regress/ style).
+# Each test gets a private tmux server (fresh -L name), an 80x24 window
+# unless it says otherwise, and a pinned environment.  We never sleep
+# blindly: wait_for polls capture-pane until the text shows, and
+# wait_trace polls the program's test trace (MESOKIOSK_TRACE).
+
+. "$srcdir/tests/lib.sh"
+
+command -v tmux >/dev/null 2>&1 || skip_ "tmux is not installed"
+
+sock="mk-test-$$-$test_name"
+at_exit 'tmux -L "$sock" kill-server 2>/dev/null'
+trace="$tmp/trace"
+: > "$trace"
+
+tmux_ () { tmux -L "$sock" -f /dev/null "$@"; }
+
+# start_kiosk [ARG...]: starts mesokiosk in a new session.  COLS_, ROWS_,
+# TERM_, LANG_ (default C.UTF-8), LANGUAGE_ and DATADIR_ pin the rest.
+start_kiosk () {
+  cmd="stty -a > '$tmp/stty-before' 2>&1;"
+  cmd="$cmd env -i PATH='$PATH' HOME='$tmp' TERM='${TERM_:-xterm-256color}'"
+  cmd="$cmd LANG='${LANG_:-C.UTF-8}' LANGUAGE='${LANGUAGE_:-}'"
+  cmd="$cmd MESOKIOSK_DATADIR='${DATADIR_:-$srcdir/content}'"
+  cmd="$cmd MESOKIOSK_LOCALEDIR='${MESOKIOSK_LOCALEDIR:-}'"
+  cmd="$cmd MESOKIOSK_TRACE='$trace'"
+  cmd="$cmd ${MESOKIOSK_VALGRIND:-} '$MESOKIOSK'"
+  for a in "$@"; do cmd="$cmd '$a'"; done
+  cmd="$cmd 2>'$tmp/stderr'; echo \$? > '$tmp/exit';"
+  cmd="$cmd stty -a > '$tmp/stty-after' 2>&1; sleep 600"
+  tmux_ new-session -d -x "${COLS_:-80}" -y "${ROWS_:-24}" "$cmd" \
+    || framework_failure_ "tmux cannot start"
+  wait_trace "^frame 1 "
+}
+
+screen () { tmux_ capture-pane -p; }
+
+show_screen () {
+  echo "---- screen ----" >&2
+  screen >&2
+  echo "---- trace (tail) ----" >&2
+  tail -n 5 "$trace" >&2
+  if [ -s "$tmp/stderr" ]; then
+    echo "---- stderr ----" >&2
+    cat "$tmp/stderr" >&2
+  fi
+}
+
+# How long to wait for anything, in tenths of a second (slow under
+# valgrind).
+patience=${MESOKIOSK_PATIENCE:-100}
+
+# wait_for TEXT: waits until TEXT is on the screen.
+wait_for () {
+  i=0
+  while [ $i -lt $patience ]; do
+    screen | grep -F -q -- "$1" && return 0
+    sleep 0.1
+    i=$((i + 1))
+  done
+  show_screen
+  fail_ "'$1' never showed"
+}
+
+# wait_gone TEXT: waits until TEXT is no longer on the screen.
+wait_gone () {
+  i=0
+  while [ $i -lt $patience ]; do
+    screen | grep -F -q -- "$1" || return 0
+    sleep 0.1
+    i=$((i + 1))
+  done
+  show_screen
+  fail_ "'$1' never went away"
+}
+
+# wait_trace PATTERN: waits until the trace has a line matching PATTERN.
+wait_trace () {
+  i=0
+  while [ $i -lt $patience ]; do
+    grep -E -q -- "$1" "$trace" 2>/dev/null && return 0
+    sleep 0.1
+    i=$((i + 1))
+  done
+  show_screen
+  fail_ "trace never showed '$1'"
+}
+
+# events: how many input events the program has handled so far.
+events () { grep -c '^event ' "$trace"; }
+
+# send KEY...: sends keys, then waits until the program has handled them
+# (one event per key) and drawn.
+send () {
+  before=$(events)
+  tmux_ send-keys "$@"
+  want=$((before + $#))
+  wait_trace "^event $want "
+}
+
+# send_literal TEXT: types TEXT (each character is one event).
+send_literal () {
+  before=$(events)
+  tmux_ send-keys -l -- "$1"
+  want=$((before + ${#1}))
+  wait_trace "^event $want "
+}
+
+# expect_screen TEXT...: every TEXT must be on the screen now.
+expect_screen () {
+  s=$(screen)
+  for t in "$@"; do
+    printf '%s\n' "$s" | grep -F -q -- "$t" || { show_screen; fail_ "'$t' is not on the screen"; }
+  done
+}
+
+# refuse_screen TEXT...: no TEXT may be on the screen now.
+refuse_screen () {
+  s=$(screen)
+  for t in "$@"; do
+    if printf '%s\n' "$s" | grep -F -q -- "$t"; then
+      show_screen; fail_ "'$t' should not be on the screen"
+    fi
+  done
+}
+
+# wait_exit: waits until the program ends; prints its exit status.
+wait_exit () {
+  i=0
+  while [ $i -lt $patience ]; do
+    [ -s "$tmp/exit" ] && { cat "$tmp/exit"; return 0; }
+    sleep 0.1
+    i=$((i + 1))
+  done
+  show_screen
+  fail_ "the program did not exit"
+}
+
+# last_frame: the last frame line of the trace.
+last_frame () { grep '^frame ' "$trace" | tail -n 1; }

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Start, choose French, open a page from the menu, switch to English in
+# place, go back twice, quit.
+. "$srcdir/tests/screen/lib.sh"
+
+DATADIR_=$srcdir/tests/content-good
+start_kiosk
+wait_for "Français"
+expect_screen "English" "Clinique des Tests"
+
+send Enter
+wait_for "Signes d'alerte"
+expect_screen "Après la séance" "Une page d'exemple"
+
+send Down Down Enter
+wait_for "Une page d'exemple"
+expect_screen "Titre de section" "Paragraphe numéro 1"
+
+# The language switches in place: same page, other language.
+send l
+wait_for "An example page"
+expect_screen "Section heading" "L Français"
+refuse_screen "Une page d'exemple"
+
+send b
+wait_for "After the session"
+expect_screen "Warning signs" "An example page"
+
+send b
+wait_for "English"
+expect_screen "Français"
+
+send q
+status=$(wait_exit)
+[ "$status" = 0 ] || fail_ "exit status $status"
+[ -s "$tmp/stderr" ] && { cat "$tmp/stderr" >&2; fail_ "messages on stderr"; }
+exit 0

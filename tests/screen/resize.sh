@@ -1,0 +1,32 @@
+#!/bin/sh
+# The text is laid out again on resize; too small a window says so, and
+# the kiosk recovers when it grows.
+. "$srcdir/tests/screen/lib.sh"
+
+DATADIR_=$srcdir/tests/content-good
+start_kiosk --lang en
+wait_for "Warning signs"
+send Down Down Enter
+wait_for "An example page"
+# At 80 columns, this paragraph takes three lines.
+wait_for "the terminal, with accents:"
+
+tmux_ resize-window -x 50 -y 20
+wait_trace "resize 50x20"
+wait_for "broken into several lines at"
+refuse_screen "the terminal, with accents:"
+
+tmux_ resize-window -x 30 -y 8
+wait_for "too small"
+tmux_ resize-window -x 100 -y 30
+wait_for "An example page"
+expect_screen "A paragraph long enough to be broken into several lines at the width"
+
+# Many resizes, fast: it survives and ends on the right layout.
+for s in 40x12 90x40 20x5 80x24 45x15 120x50 80x24; do
+  tmux_ resize-window -x "${s%x*}" -y "${s#*x}"
+done
+wait_trace "resize 80x24"
+wait_for "the terminal, with accents:"
+send q
+[ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

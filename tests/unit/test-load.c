@@ -1,0 +1,332 @@
+/* test-load.c -- pages and settings from YAML: good files and every kind
+   of mistake, with the exact messages staff will see.  */
+
+#include "system.h"
+
+#include "load.h"
+#include "settings.h"
+#include "unit.h"
+#include "xalloc.h"
+
+static struct settings set;
+
+/* Loads BUF as page "p" in French; returns the page (or NULL) and puts
+   the messages, one per line, in *MSGS (caller frees).  */
+static struct page *
+load (const char *buf, enum load_mode mode, char **msgs)
+{
+  struct diag_list d;
+  struct page *p;
+  char *out = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&out, &len);
+
+  diag_list_init (&d);
+  p = load_page ("p.yaml", buf, strlen (buf), "fr", "p", mode, &set, &d);
+  diag_list_print (f, &d, false);
+  fclose (f);
+  diag_list_done (&d);
+  *msgs = out;
+  return p;
+}
+
+/* Checks that BUF fails with exactly the messages WANT.  */
+static void
+check_fails (const char *buf, const char *want)
+{
+  char *msgs;
+  struct page *p = load (buf, LOAD_FULL, &msgs);
+
+  CHECK (p == NULL);
+  CHECK_STR (msgs, want);
+  page_free (p);
+  free (msgs);
+}
+
+static void
+test_good_page (void)
+{
+  char *msgs;
+  struct page *p = load (
+    "id: p\n"
+    "title: Après la séance\n"
+    "summary: >-\n"
+    "  Ce qui est normal,\n"
+    "  et ce qui aide.\n"
+    "keywords: [bleu, hématome]\n"
+    "blocks:\n"
+    "  - heading: Normal\n"
+    "  - text: Un texte.\n"
+    "  - list: [un, deux]\n"
+    "  - warning:\n"
+    "      title: Appelez\n"
+    "      text: \"Le {emergency} ou le {clinic.phone}, {{vraiment}}.\"\n"
+    "      list: [a]\n"
+    "  - link: signes-alerte\n"
+    "    label: Signes\n"
+    "  - link: risques\n", LOAD_FULL, &msgs);
+
+  CHECK_STR (msgs, "");
+  CHECK (p != NULL);
+  if (p == NULL)
+    return;
+  CHECK_STR (p->id, "p");
+  CHECK_STR (p->lang, "fr");
+  CHECK_STR (p->title, "Après la séance");
+  CHECK_STR (p->summary, "Ce qui est normal, et ce qui aide.");
+  CHECK_INT (p->keywords.n, 2);
+  CHECK_STR (p->keywords.v[1], "hématome");
+  CHECK (p->complete);
+  CHECK_INT (p->nblocks, 6);
+  CHECK_INT (p->blocks[0].kind, BLOCK_HEADING);
+  CHECK_INT (p->blocks[1].kind, BLOCK_TEXT);
+  CHECK_STR (p->blocks[1].text, "Un texte.");
+  CHECK_INT (p->blocks[2].kind, BLOCK_LIST);
+  CHECK_INT (p->blocks[2].items.n, 2);
+  CHECK_INT (p->blocks[3].kind, BLOCK_WARNING);
+  CHECK_STR (p->blocks[3].title, "Appelez");
+  CHECK_STR (p->blocks[3].text, "Le 15 ou le 01 02 03 04 05, {vraiment}.");
+  CHECK_INT (p->blocks[3].items.n, 1);
+  CHECK_INT (p->blocks[4].kind, BLOCK_LINK);
+  CHECK_STR (p->blocks[4].target, "signes-alerte");
+  CHECK_STR (p->blocks[4].text, "Signes");
+  CHECK_INT (p->blocks[4].line, 15);
+  CHECK_INT (p->blocks[4].col, 5);
+  CHECK_STR (p->blocks[5].text, NULL);
+  page_free (p);
+  free (msgs);
+}
+
+static void
+test_header_only (void)
+{
+  char *msgs;
+  /* The blocks are broken, but a header read never looks at them.  */
+  struct page *p = load ("id: p\ntitle: T\nsummary: S\nblocks: 12\n",
+                         LOAD_HEADER, &msgs);
+
+  CHECK (p != NULL);
+  CHECK_STR (msgs, "");
+  if (p != NULL)
+    {
+      CHECK_STR (p->title, "T");
+      CHECK (!p->complete);
+      CHECK_INT (p->nblocks, 0);
+    }
+  page_free (p);
+  free (msgs);
+  /* Blocks before the title: skipped, and the title still found.  */
+  p = load ("id: p\nblocks: [{text: a}]\ntitle: T\nsummary: S\n",
+            LOAD_HEADER, &msgs);
+  CHECK (p != NULL);
+  CHECK_STR (msgs, "");
+  page_free (p);
+  free (msgs);
+}
+
+static void
+test_keys (void)
+{
+  check_fails ("id: p\ntitel: T\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:1: error: unknown key 'titel' in page; did you"
+               " mean 'title'?\n"
+               "p.yaml:1:1: error: page has no 'title'; add it\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nfoo: 1\nblocks: [{text: a}]\n",
+               "p.yaml:4:1: error: unknown key 'foo' in page; the keys are:"
+               " id, title, summary, keywords, blocks\n");
+  check_fails ("id: p\ntitle: T\ntitle: U\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:3:1: error: 'title' is given twice in page (first"
+               " at line 2); keep one\n");
+  check_fails ("id: p\ntitle: [a, b]\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:8: error: 'title' must be a text, not a list\n");
+  check_fails ("id: p\ntitle:\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:7: error: 'title' is empty\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\n",
+               "p.yaml:1:1: error: page has no 'blocks'; add it\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks: []\n",
+               "p.yaml:4:9: error: 'blocks' is empty; a page needs at least"
+               " one block\n");
+  check_fails ("- a\n- b\n",
+               "p.yaml:1:1: error: page must be a mapping of keys, not a"
+               " list\n");
+}
+
+static void
+test_blocks (void)
+{
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - text: a\n"
+               "    list: [b]\n",
+               "p.yaml:5:5: error: block 1: a block holds only one of"
+               " heading, text, list, warning, link; start a new block with"
+               " '-' for each\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - text: a\n"
+               "  - wraning: {text: b}\n",
+               "p.yaml:6:5: error: block 2: unknown key 'wraning' in block;"
+               " did you mean 'warning'?\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - {}\n",
+               "p.yaml:5:5: error: block 1: a block needs one of: heading,"
+               " text, list, warning, link\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - warning:\n"
+               "      title: X\n",
+               "p.yaml:5:5: error: block 1: a warning needs a 'text' or a"
+               " 'list'\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - link: Bad Id\n",
+               "p.yaml:5:5: error: block 1: 'Bad Id' is not a page id"
+               " (lowercase letters, digits and '-')\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - text: a\n"
+               "    label: b\n",
+               "p.yaml:5:5: error: block 1: 'label' belongs to a link"
+               " block\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - just text\n",
+               "p.yaml:5:5: error: block 1: a block must be a mapping such"
+               " as 'text: ...', not a text\n");
+}
+
+static void
+test_refused (void)
+{
+  check_fails ("id: p\ntitle: &a T\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:8: error: anchors (&name) are not supported; write"
+               " the value out in full\n");
+  check_fails ("id: p\ntitle: T\nsummary: *a\nblocks: [{text: a}]\n",
+               "p.yaml:3:10: error: aliases (*name) are not supported; write"
+               " the value out in full\n");
+  check_fails ("id: p\ntitle: !!str T\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:8: error: tags (!name) are not supported; remove"
+               " the tag\n");
+  check_fails ("id: p\ntitle: \"a\\eb\"\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:2:8: error: this text contains a control character"
+               " (U+001B) at byte 1; escape sequences and invisible"
+               " characters are not allowed\n");
+  check_fails ("id: p\ntitle: \"a\\u202Eb\"\nsummary: S\n"
+               "blocks: [{text: a}]\n",
+               "p.yaml:2:8: error: this text contains an invisible"
+               " formatting character (U+202E) at byte 1; escape sequences"
+               " and invisible characters are not allowed\n");
+  check_fails ("id: p\ntitle: T\nsummary: S\nblocks: [{text: a}]\n---\n"
+               "id: q\n",
+               "p.yaml:5:1: error: a second document starts here; a file"
+               " holds one document (remove the '---')\n");
+  check_fails ("", "p.yaml: error: the file is empty; expected a page (id,"
+                   " title, summary, blocks)\n");
+  check_fails ("id: p\ntitle: caf\xC3\n",
+               "p.yaml:2:11: error: the file is not valid UTF-8 text (byte"
+               " 0xC3); save it as UTF-8\n");
+  check_fails ("id: p\ntitle: T\n\tsummary: S\n",
+               "p.yaml:3:1: error: YAML syntax error: a tab character;"
+               " indent with spaces, never tabs\n");
+  check_fails ("\xFF\xFEi\0d\0", "p.yaml:1:1: error: the file is in UTF-16;"
+               " save it as UTF-8\n");
+}
+
+static void
+test_nesting (void)
+{
+  char buf[512] = "id: p\ntitle: T\nsummary: S\nkeywords: ";
+  size_t n = strlen (buf);
+
+  for (int i = 0; i < 40; i++)
+    buf[n++] = '[';
+  buf[n] = '\0';
+  /* The root mapping is level 1: the 16th '[' is level 17.  */
+  check_fails (buf, "p.yaml:4:12: error: 'keywords, item 1' must be a"
+                    " text, not a list\n"
+                    "p.yaml:4:26: error: the structure is nested more than"
+                    " 16 levels deep\n");
+}
+
+static void
+test_placeholders (void)
+{
+  check_fails ("id: p\ntitle: T\nsummary: \"Call {clinic.phon}\"\n"
+               "blocks: [{text: a}]\n",
+               "p.yaml:3:10: error: unknown placeholder '{clinic.phon}'; did"
+               " you mean '{clinic.phone}'?\n");
+  check_fails ("id: p\ntitle: T\nsummary: \"a {b\"\nblocks: [{text: a}]\n",
+               "p.yaml:3:10: error: a '{' has no matching '}'; write '{{'"
+               " for a brace\n");
+}
+
+static void
+test_id (void)
+{
+  check_fails ("id: q\ntitle: T\nsummary: S\nblocks: [{text: a}]\n",
+               "p.yaml:1:5: error: the id 'q' does not match the file name"
+               " 'p.yaml'; rename the file or change the id\n");
+}
+
+static void
+test_crlf_bom (void)
+{
+  char *msgs;
+  struct page *p = load ("\xEF\xBB\xBFid: p\r\ntitle: T\r\nsummary: S\r\n"
+                         "blocks:\r\n  - text: a\r\n", LOAD_FULL, &msgs);
+
+  CHECK (p != NULL);
+  CHECK_STR (msgs, "");
+  if (p != NULL)
+    CHECK_STR (p->blocks[0].text, "a");
+  page_free (p);
+  free (msgs);
+}
+
+static void
+test_settings (void)
+{
+  struct settings s;
+  struct diag_list d;
+  char *out = NULL;
+  size_t len = 0;
+  FILE *f;
+  const char *buf =
+    "clinic:\n  name: Clinique\n  phone: \"01\"\n"
+    "idle_seconds: 1\n"
+    "theme: high-contrats\n"
+    "languages: [fr, en, xx]\n"
+    "menu: [a, b]\n"
+    "kiosk: yes\n";
+
+  settings_init (&s);
+  diag_list_init (&d);
+  CHECK (!load_settings ("kiosk.yaml", buf, strlen (buf), &s, &d));
+  f = open_memstream (&out, &len);
+  diag_list_print (f, &d, false);
+  fclose (f);
+  CHECK_STR (out,
+             "kiosk.yaml:4:15: error: 'idle_seconds' is 1; it must be between"
+             " 2 and 86400 (this setting is ignored)\n"
+             "kiosk.yaml:5:8: error: 'theme' cannot be 'high-contrats'; did"
+             " you mean 'high-contrast'? (this setting is ignored)\n");
+  CHECK_STR (s.clinic.name, "Clinique");
+  CHECK_STR (s.clinic.phone, "01");
+  CHECK_INT (s.idle_seconds, SETTINGS_IDLE_DEFAULT);
+  CHECK_INT (s.theme, THEME_COLOUR);
+  CHECK_INT (s.languages.n, 3);
+  CHECK_INT (s.menu.n, 2);
+  CHECK_INT (s.menu.at[1].line, 7);
+  CHECK_INT (s.menu.at[1].col, 11);
+  CHECK (s.kiosk);
+  CHECK_INT (s.at[SET_MENU].line, 7);
+  free (out);
+  diag_list_done (&d);
+  settings_done (&s);
+}
+
+int
+main (void)
+{
+  settings_init (&set);
+  set.clinic.phone = "01 02 03 04 05";
+  RUN (test_good_page);
+  RUN (test_header_only);
+  RUN (test_keys);
+  RUN (test_blocks);
+  RUN (test_refused);
+  RUN (test_nesting);
+  RUN (test_placeholders);
+  RUN (test_id);
+  RUN (test_crlf_bom);
+  RUN (test_settings);
+  settings_done (&set);
+  return unit_done ();
+}

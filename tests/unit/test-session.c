@@ -1,0 +1,247 @@
+/* test-session.c -- the session state machine over the test library:
+   navigation, history, language switch in place, resizes, quitting.  */
+
+#include "system.h"
+
+#include "library.h"
+#include "session.h"
+#include "unit.h"
+#include "xalloc.h"
+
+static struct library *lib;
+
+static struct session *
+start (const char *lang, bool kiosk)
+{
+  struct session_config c = { CHARSET_UTF8, false, kiosk, lang };
+  struct session *s = session_new (lib, &c);
+
+  session_resize (s, 72, 21);
+  return s;
+}
+
+/* The text of the title line of the page shown.  */
+static const char *
+title (const struct session *s, char *buf, size_t size)
+{
+  const struct layout *l = session_layout (s);
+  const struct layout_span *sp;
+
+  if (l == NULL || l->nlines == 0 || l->lines[0].nspans == 0)
+    return "";
+  sp = &l->spans[l->lines[0].span];
+  snprintf (buf, size, "%.*s", (int) sp->len, l->text + sp->off);
+  return buf;
+}
+
+static void
+test_language_screen (void)
+{
+  struct session *s = start (NULL, false);
+  const struct layout *l = session_layout (s);
+
+  CHECK_INT (session_screen (s), SCREEN_LANGUAGE);
+  CHECK_STR (session_lang (s), "");
+  CHECK_INT (l->nlinks, 2);
+  CHECK_STR (l->links[0].target, "lang:fr");
+  CHECK_STR (l->links[1].target, "lang:en");
+  /* A menu starts with its first entry selected.  */
+  CHECK_INT (session_selected (s), 0);
+  CHECK (session_handle (s, ACT_HOME, 0) & RESULT_IGNORED);
+  CHECK (session_handle (s, ACT_LANGUAGE, 0) & RESULT_IGNORED);
+  CHECK (session_handle (s, ACT_DOWN, 0) & REDRAW_BODY);
+  CHECK_INT (session_selected (s), 1);
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & RESULT_LANGUAGE);
+  CHECK_STR (session_lang (s), "en");
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  /* Back returns to the language choice.  */
+  CHECK (session_handle (s, ACT_BACK, 0) & REDRAW_FULL);
+  CHECK_INT (session_screen (s), SCREEN_LANGUAGE);
+  CHECK (session_handle (s, ACT_BACK, 0) & RESULT_IGNORED);
+  session_free (s);
+}
+
+static void
+test_navigation (void)
+{
+  struct session *s = start ("fr", false);
+  const struct layout *l = session_layout (s);
+  const char *crumbs[4];
+  char buf[128];
+  size_t n;
+
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  CHECK_INT (l->nlinks, 3);
+  CHECK_STR (l->links[0].target, "signes-alerte");
+  /* Down moves the selection over visible entries.  */
+  session_handle (s, ACT_DOWN, 0);
+  session_handle (s, ACT_DOWN, 0);
+  CHECK_INT (session_selected (s), 2);
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & REDRAW_FULL);
+  CHECK_INT (session_screen (s), SCREEN_PAGE);
+  CHECK_STR (session_page_id (s), "exemple");
+  CHECK_STR (title (s, buf, sizeof buf), "Une page d'exemple");
+  n = session_crumbs (s, crumbs, 4);
+  CHECK_INT (n, 2);
+  CHECK_STR (crumbs[0], "Home");
+  CHECK_STR (crumbs[1], "Une page d'exemple");
+  /* Pages start with nothing selected, at the top.  */
+  CHECK_INT (session_selected (s), -1);
+  CHECK_INT (session_top (s), 0);
+  /* Down scrolls a line when no link is in view.  */
+  CHECK (session_handle (s, ACT_DOWN, 0) & REDRAW_BODY);
+  CHECK_INT (session_top (s), 1);
+  CHECK (session_handle (s, ACT_PAGE_DOWN, 0) & REDRAW_BODY);
+  CHECK_INT (session_top (s), 21);
+  CHECK (session_handle (s, ACT_PAGE_UP, 0) & REDRAW_BODY);
+  CHECK_INT (session_top (s), 1);
+  CHECK (session_handle (s, ACT_UP, 0) & REDRAW_BODY);
+  CHECK (session_handle (s, ACT_UP, 0) & RESULT_IGNORED);
+  /* End shows the last screen; the links are there.  */
+  l = session_layout (s);
+  session_handle (s, ACT_BOTTOM, 0);
+  CHECK_INT (session_top (s), l->nlines - 21);
+  CHECK (session_handle (s, ACT_DOWN, 0) & REDRAW_BODY);
+  CHECK_INT (session_selected (s), 0);
+  CHECK (session_handle (s, ACT_DOWN, 0) & REDRAW_BODY);
+  CHECK_INT (session_selected (s), 1);
+  CHECK (session_handle (s, ACT_DOWN, 0) & RESULT_IGNORED);
+  /* Tab wraps around the links.  */
+  session_handle (s, ACT_NEXT_LINK, 0);
+  CHECK_INT (session_selected (s), 0);
+  session_handle (s, ACT_PREV_LINK, 0);
+  CHECK_INT (session_selected (s), 1);
+  /* Follow, then Back restores the place and the selection.  */
+  {
+    size_t top = session_top (s);
+
+    session_handle (s, ACT_FOLLOW, 0);
+    CHECK_STR (session_page_id (s), "apres-seance");
+    CHECK_INT (session_history_depth (s), 2);
+    session_handle (s, ACT_BACK, 0);
+    CHECK_STR (session_page_id (s), "exemple");
+    CHECK_INT (session_top (s), top);
+    CHECK_INT (session_selected (s), 1);
+  }
+  /* Help toggles.  */
+  session_handle (s, ACT_HELP, 0);
+  CHECK_INT (session_screen (s), SCREEN_HELP);
+  session_handle (s, ACT_HELP, 0);
+  CHECK_INT (session_screen (s), SCREEN_PAGE);
+  /* The warning signs are one action away, then at the top.  */
+  session_handle (s, ACT_WARNING_SIGNS, 0);
+  CHECK_STR (session_page_id (s), "signes-alerte");
+  CHECK (session_handle (s, ACT_WARNING_SIGNS, 0) & RESULT_IGNORED);
+  /* Home.  */
+  session_handle (s, ACT_HOME, 0);
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  CHECK (session_handle (s, ACT_QUIT, 0) & RESULT_QUIT);
+  session_free (s);
+}
+
+static void
+test_language_switch (void)
+{
+  struct session *s = start ("fr", false);
+  char buf[128];
+  const struct layout *l;
+  uint32_t block;
+
+  session_handle (s, ACT_DOWN, 0);
+  session_handle (s, ACT_DOWN, 0);
+  session_handle (s, ACT_FOLLOW, 0);
+  session_handle (s, ACT_PAGE_DOWN, 0);
+  l = session_layout (s);
+  block = l->lines[session_top (s)].block;
+  /* In place: same page, other language, about the same place.  */
+  CHECK (session_handle (s, ACT_LANGUAGE, 0) & RESULT_LANGUAGE);
+  CHECK_STR (session_lang (s), "en");
+  CHECK_STR (session_page_id (s), "exemple");
+  CHECK_STR (session_page_lang (s), "en");
+  l = session_layout (s);
+  CHECK (session_top (s) > 0);
+  CHECK (l->lines[session_top (s)].block >= block);
+  CHECK (l->lines[session_top (s)].block <= block + 1);
+  session_handle (s, ACT_TOP, 0);
+  CHECK_STR (title (s, buf, sizeof buf), "An example page");
+  /* Back goes home, in the new language.  */
+  session_handle (s, ACT_BACK, 0);
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  l = session_layout (s);
+  CHECK_INT (session_selected (s), 2);
+  CHECK_STR (title (s, buf, sizeof buf),
+             "Mesotherapy: information for patients");
+  session_handle (s, ACT_LANGUAGE, 0);
+  CHECK_STR (session_lang (s), "fr");
+  session_free (s);
+}
+
+static void
+test_resize_and_clicks (void)
+{
+  struct session *s = start ("en", true);
+  const struct layout *l;
+  size_t line;
+
+  /* Kiosk mode: no quitting.  */
+  CHECK (session_handle (s, ACT_QUIT, 0) & RESULT_IGNORED);
+  /* A tap on a menu line follows it.  */
+  l = session_layout (s);
+  line = l->links[1].line;
+  CHECK (session_handle (s, ACT_CLICK, (long) line) & REDRAW_FULL);
+  CHECK_STR (session_page_id (s), "apres-seance");
+  CHECK (session_handle (s, ACT_CLICK, 0) & RESULT_IGNORED);
+  CHECK (session_handle (s, ACT_CLICK, 9999) & RESULT_IGNORED);
+  session_handle (s, ACT_BACK, 0);
+  session_handle (s, ACT_CLICK, (long) session_layout (s)->links[2].line);
+  CHECK_STR (session_page_id (s), "exemple");
+  /* A narrow terminal makes more lines; the top text stays in view.  */
+  session_handle (s, ACT_PAGE_DOWN, 0);
+  session_handle (s, ACT_PAGE_DOWN, 0);
+  {
+    uint32_t block = session_layout (s)->lines[session_top (s)].block;
+
+    session_resize (s, 30, 10);
+    l = session_layout (s);
+    CHECK_INT (l->width, 30);
+    CHECK_INT (l->lines[session_top (s)].block, block);
+    session_resize (s, 72, 21);
+    l = session_layout (s);
+    CHECK_INT (l->lines[session_top (s)].block, block);
+    /* Tiny sizes are clamped, never crash.  */
+    session_resize (s, 0, 0);
+    CHECK_INT (session_layout (s)->width, LAYOUT_MIN_WIDTH);
+    CHECK (session_handle (s, ACT_PAGE_DOWN, 0) != 0);
+  }
+  session_free (s);
+}
+
+static void
+test_measure (void)
+{
+  CHECK_INT (session_measure (80), 72);
+  CHECK_INT (session_measure (200), 72);
+  CHECK_INT (session_measure (60), 58);
+  CHECK_INT (session_measure (40), 38);
+  CHECK_INT (session_measure (10), 10);
+  CHECK_INT (session_measure (3), LAYOUT_MIN_WIDTH);
+}
+
+int
+main (void)
+{
+  const char *srcdir = getenv ("srcdir");
+  char *dir = xasprintf ("%s/tests/content-good", srcdir ? srcdir : ".");
+  const char *layers[] = { dir };
+
+  lib = library_open (layers, 1, 1);
+  CHECK_INT (library_diags (lib)->n, 0);
+  RUN (test_language_screen);
+  RUN (test_navigation);
+  RUN (test_language_switch);
+  RUN (test_resize_and_clicks);
+  RUN (test_measure);
+  library_free (lib);
+  free (dir);
+  return unit_done ();
+}
