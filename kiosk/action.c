@@ -24,7 +24,7 @@ static const struct
   { IK_LEFT, 0, ACT_BACK },
   { IK_BACKSPACE, 0, ACT_BACK },
   { IK_DELETE, 0, ACT_BACK },
-  { IK_ESCAPE, 0, ACT_BACK },
+  { IK_ESCAPE, 0, ACT_CANCEL },
   { IK_F1, 0, ACT_HELP },
   { IK_CHAR, ' ', ACT_PAGE_DOWN },
   { IK_CHAR, '\n', ACT_FOLLOW },
@@ -42,13 +42,21 @@ static const struct
   { IK_CHAR, 'k', ACT_UP },
   { IK_CHAR, 'j', ACT_DOWN },
   { IK_CHAR, 'q', ACT_QUIT },
+  { IK_CHAR, 0x0b, ACT_STAFF },         /* Ctrl-K.  */
 };
 
 enum action
-action_for_input (const struct input *in, bool kiosk)
+action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
 {
   uint32_t ch = in->ch;
 
+  *arg = 0;
+  if (text && in->key == IK_CHAR && ch >= 0x20 && ch != 0x7f
+      && !(ch >= 0x80 && ch < 0xa0))
+    {
+      *arg = (long) ch;
+      return ACT_CHAR;
+    }
   if (in->key == IK_CHAR && ch >= 'A' && ch <= 'Z')
     ch += 'a' - 'A';
   for (size_t i = 0; i < ARRAY_SIZE (action_keys); i++)
@@ -76,7 +84,8 @@ action_name (enum action a)
     [ACT_FOLLOW] = "follow", [ACT_CLICK] = "click", [ACT_BACK] = "back",
     [ACT_HOME] = "home", [ACT_LANGUAGE] = "language", [ACT_HELP] = "help",
     [ACT_WARNING_SIGNS] = "warning-signs", [ACT_SEARCH] = "search",
-    [ACT_QUIT] = "quit",
+    [ACT_QUIT] = "quit", [ACT_CANCEL] = "cancel", [ACT_STAFF] = "staff",
+    [ACT_CHAR] = "char",
   };
 
   return a < ACT_COUNT && names[a] != NULL ? names[a] : "?";

@@ -40,11 +40,18 @@ enum action
   ACT_BACK, ACT_HOME, ACT_LANGUAGE, ACT_HELP, ACT_WARNING_SIGNS,
   ACT_SEARCH,
   ACT_QUIT,
+  ACT_CANCEL,                   /* Escape: leave a dialog, or go back.  */
+  ACT_STAFF,                    /* The staff key: PIN, then staff menu.  */
+  ACT_CHAR,                     /* Text typed in a field: ARG is the
+                                   character.  */
   ACT_COUNT
 };
 
-/* The action for IN; KIOSK drops the actions that leave the program.  */
-enum action action_for_input (const struct input *in, bool kiosk);
+/* The action for IN; KIOSK drops the actions that leave the program.
+   With TEXT (a text field has the focus), printable characters become
+   ACT_CHAR with the character in *ARG.  */
+enum action action_for_input (const struct input *in, bool kiosk, bool text,
+                              long *arg);
 
 /* The action's name, for logs and tests ("down", "back"...).  */
 const char *action_name (enum action a);

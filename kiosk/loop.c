@@ -3,9 +3,11 @@
 #include "system.h"
 
 #include <errno.h>
-#include <stdarg.h>
+#include <math.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "curses_compat.h"
@@ -22,6 +24,23 @@ loop_frame_drawn (unsigned long frame)
   __asm__ volatile ("" : : "r" (frame) : "memory");
 }
 
+unsigned
+loop_countdown (unsigned idle)
+{
+  unsigned c = idle / 4;
+
+  return c < 1 ? 1 : c > 15 ? 15 : c;
+}
+
+static double
+loop_now (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
+}
+
 static void
 loop_trace (struct app *app, const char *fmt, ...) ATTR_PRINTF (2, 3);
 
@@ -33,6 +52,7 @@ loop_trace (struct app *app, const char *fmt, ...)
   if (app->trace == NULL)
     return;
   va_start (ap, fmt);
+  fprintf (app->trace, "%.3f ", loop_now ());
   vfprintf (app->trace, fmt, ap);
   va_end (ap);
   fputc ('\n', app->trace);
@@ -74,7 +94,8 @@ loop_event (struct app *app, const struct term_event *ev)
         a = view_hit (&app->view, s, ev->y, ev->x, &arg);
       return loop_action (app, a, arg);
     case TEV_KEY:
-      a = action_for_input (&ev->in, app->scfg.kiosk);
+      a = action_for_input (&ev->in, app->scfg.kiosk,
+                            session_text_input (s), &arg);
       return loop_action (app, a, arg);
     default:
       return REDRAW_NONE;
@@ -105,6 +126,54 @@ loop_reload (struct app *app)
   log_message (_("content reloaded"));
 }
 
+/* A new visit: the old session, and all it knew, is gone.  */
+static unsigned
+loop_reset (struct app *app)
+{
+  session_free (app->session);
+  app->session = session_new (app->lib, &app->scfg);
+  app->events++;
+  loop_trace (app, "event %lu idle-reset", app->events);
+  return view_fit (&app->view, app->session) | REDRAW_FULL;
+}
+
+/* Milliseconds until the idle timer needs a look, or -1 for never.  */
+static int
+loop_idle_timeout (const struct app *app, double now)
+{
+  double due, left;
+  unsigned shown;
+
+  if (app->idle == 0 || session_pristine (app->session))
+    return -1;
+  shown = session_idle_left (app->session);
+  due = app->last_input + app->idle;
+  if (shown > 0)
+    /* The next whole second of the countdown.  */
+    due += (double) (app->countdown - shown + 1);
+  left = due - now;
+  return left <= 0 ? 0 : (int) ceil (left * 1000);
+}
+
+/* Shows, updates or ends the "Still there?" countdown.  */
+static unsigned
+loop_idle (struct app *app, double now)
+{
+  double elapsed = now - app->last_input;
+  unsigned left, r;
+
+  if (app->idle == 0 || session_pristine (app->session)
+      || elapsed < app->idle)
+    return REDRAW_NONE;
+  if (elapsed >= app->idle + app->countdown)
+    return loop_reset (app);
+  left = (unsigned) ceil (app->idle + app->countdown - elapsed);
+  r = session_idle (app->session, left);
+  if (r != REDRAW_NONE)
+    loop_trace (app, "idle %u", left);
+  return r;
+}
+
 int
 loop_run (struct app *app, int signal_fd)
 {
@@ -116,12 +185,14 @@ loop_run (struct app *app, int signal_fd)
   fds[0].events = POLLIN;
   fds[1].fd = signal_fd;
   fds[1].events = POLLIN;
+  app->last_input = loop_now ();
   flags |= view_fit (&app->view, app->session);
   for (;;)
     {
       struct term_event ev;
       unsigned sig;
-      int n;
+      double now;
+      int n, timeout;
 
       if (flags & (REDRAW_FULL | REDRAW_BODY))
         {
@@ -144,7 +215,8 @@ loop_run (struct app *app, int signal_fd)
       if (flags & RESULT_QUIT)
         return 0;
       flags = 0;
-      n = poll (fds, 2, loading ? 0 : -1);
+      timeout = loading ? 0 : loop_idle_timeout (app, loop_now ());
+      n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
           log_message (_("cannot wait for input: %s"), strerror (errno));
@@ -160,12 +232,21 @@ loop_run (struct app *app, int signal_fd)
           loop_reload (app);
           flags |= REDRAW_FULL;
         }
+      now = loop_now ();
+      session_set_time (app->session, now);
       while (term_read (&ev))
         {
+          app->last_input = now;
           flags |= loop_event (app, &ev);
+          if (flags & RESULT_RELOAD)
+            {
+              loop_reload (app);
+              flags = (flags & ~(unsigned) RESULT_RELOAD) | REDRAW_FULL;
+            }
           if (flags & RESULT_QUIT)
             break;
         }
+      flags |= loop_idle (app, now);
       if (n == 0 && loading)
         {
           /* Nothing to do: read one more page of the library.  */

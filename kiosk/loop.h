@@ -25,7 +25,15 @@ struct app
   uint32_t require;
   FILE *trace;                  /* Test trace (MESOKIOSK_TRACE), or NULL.  */
   unsigned long events, frames;
+  unsigned idle;                /* Seconds before "Still there?"; 0: never.  */
+  unsigned countdown;           /* Seconds of "Still there?".  */
+  double last_input;            /* When the last input came (monotonic).  */
+  struct pin_guard guard;       /* Outlives sessions.  */
 };
+
+/* The length of the "Still there?" countdown for an idle time: a quarter
+   of it, from 1 to 15 seconds.  */
+unsigned loop_countdown (unsigned idle);
 
 /* Runs until the patient quits or a signal ends it; returns the exit
    status.  The terminal must be set up.  */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -19,6 +20,7 @@
 #include "library.h"
 #include "log.h"
 #include "loop.h"
+#include "pin.h"
 #include "session.h"
 #include "signals.h"
 #include "term.h"
@@ -37,7 +39,8 @@ enum mode
 {
   MODE_KIOSK,
   MODE_CHECK,
-  MODE_DUMP
+  MODE_DUMP,
+  MODE_HASH_PIN
 };
 
 struct options
@@ -65,7 +68,8 @@ enum
   OPT_IDLE,
   OPT_PLAIN,
   OPT_ASCII,
-  OPT_THEME
+  OPT_THEME,
+  OPT_HASH_PIN
 };
 
 static const struct option long_options[] = {
@@ -80,6 +84,7 @@ static const struct option long_options[] = {
   { "plain", no_argument, NULL, OPT_PLAIN },
   { "ascii", no_argument, NULL, OPT_ASCII },
   { "theme", required_argument, NULL, OPT_THEME },
+  { "hash-pin", no_argument, NULL, OPT_HASH_PIN },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 }
@@ -106,7 +111,9 @@ usage (FILE *f)
                          problem, and exit\n\
       --strict         with --check, fail on warnings too\n\
       --dump=PAGE      print PAGE as the kiosk lays it out, and exit\n\
-      --width=N        with --dump, the width in columns (default 72)\n"),
+      --width=N        with --dump, the width in columns (default 72)\n\
+      --hash-pin       read a staff PIN and print the line to put in\n\
+                         kiosk.yaml (the PIN itself is never stored)\n"),
          f);
   fputs (_("\
   -h, --help           display this help and exit\n\
@@ -211,6 +218,9 @@ parse_options (int argc, char **argv, struct options *o)
                            " %d"), optarg, LAYOUT_MIN_WIDTH, 1000);
           o->width = (unsigned) w;
         }
+        break;
+      case OPT_HASH_PIN:
+        o->mode = MODE_HASH_PIN;
         break;
       case OPT_PLAIN:
         o->plain = 1;
@@ -327,6 +337,75 @@ run_dump (struct options *o)
   return status;
 }
 
+/* Reads one line from standard input, without echo on a terminal.  */
+static char *
+read_secret (const char *prompt)
+{
+  struct termios old, quiet;
+  bool tty = isatty (STDIN_FILENO) && tcgetattr (STDIN_FILENO, &old) == 0;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+
+  if (tty)
+    {
+      fputs (prompt, stderr);
+      quiet = old;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+  n = getline (&line, &cap, stdin);
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSAFLUSH, &old);
+      fputc ('\n', stderr);
+    }
+  if (n < 0)
+    {
+      free (line);
+      return NULL;
+    }
+  line[strcspn (line, "\r\n")] = '\0';
+  return line;
+}
+
+static int
+run_hash_pin (void)
+{
+  char *pin = read_secret (_("Staff PIN (4 to 12 digits): "));
+  char *again, *hash;
+  const char *err = NULL;
+
+  if (pin == NULL)
+    {
+      fprintf (stderr, _("%s: no PIN given\n"), PACKAGE);
+      return EXIT_RUNTIME;
+    }
+  if (isatty (STDIN_FILENO))
+    {
+      again = read_secret (_("The same PIN again: "));
+      if (again == NULL || strcmp (again, pin) != 0)
+        {
+          fprintf (stderr, _("%s: the two PINs differ\n"), PACKAGE);
+          free (again);
+          free (pin);
+          return EXIT_RUNTIME;
+        }
+      free (again);
+    }
+  hash = pin_hash (pin, &err);
+  memset (pin, 0, strlen (pin));
+  free (pin);
+  if (hash == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", PACKAGE, err);
+      return EXIT_RUNTIME;
+    }
+  printf ("staff_pin: \"%s\"\n", hash);
+  free (hash);
+  return EXIT_OK;
+}
+
 /* True if standard error is the terminal the kiosk draws on.  */
 static bool
 stderr_is_screen (void)
@@ -346,6 +425,7 @@ run_kiosk (struct options *o)
   const char *err, *trace = getenv ("MESOKIOSK_TRACE");
   int sigfd, status;
   bool kiosk, plain;
+  char *pin_hash_copy;
 
   memset (&app, 0, sizeof app);
   log_init (stderr_is_screen ());
@@ -381,12 +461,24 @@ run_kiosk (struct options *o)
   app.scfg.plain = plain;
   app.scfg.kiosk = kiosk;
   app.scfg.lang = o->lang;
+  app.scfg.attract = kiosk;
+  /* Read once: a new PIN takes a restart.  */
+  pin_hash_copy = set->staff_pin != NULL ? xstrdup (set->staff_pin) : NULL;
+  app.scfg.pin_hash = pin_hash_copy;
+  pin_guard_init (&app.guard);
+  app.scfg.guard = &app.guard;
+  if (o->idle >= 0)
+    app.idle = (unsigned) o->idle;
+  else if (kiosk)
+    app.idle = set->idle_seconds;
+  app.countdown = loop_countdown (app.idle);
   app.session = session_new (app.lib, &app.scfg);
   view_init (&app.view, ti.charset, plain, kiosk);
   status = loop_run (&app, sigfd);
   term_done ();
   session_free (app.session);
   library_free (app.lib);
+  free (pin_hash_copy);
   if (app.trace != NULL)
     fclose (app.trace);
   log_flush ();
@@ -406,6 +498,8 @@ main (int argc, char **argv)
       return run_check (&o);
     case MODE_DUMP:
       return run_dump (&o);
+    case MODE_HASH_PIN:
+      return run_hash_pin ();
     default:
       return run_kiosk (&o);
     }

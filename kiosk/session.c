@@ -27,6 +27,10 @@ struct session
   int32_t selected;
   struct history history;
   char *message;                /* Owned, or NULL.  */
+  double now;                   /* Monotonic seconds, from the loop.  */
+  unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
+  char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
+  bool touched;                 /* Any action was handled.  */
 };
 
 unsigned
@@ -45,7 +49,8 @@ session_measure (unsigned cols)
 static bool
 session_is_menu (const struct session *s)
 {
-  return s->screen == SCREEN_LANGUAGE || s->screen == SCREEN_HOME;
+  return s->screen == SCREEN_LANGUAGE || s->screen == SCREEN_HOME
+         || s->screen == SCREEN_ATTRACT || s->screen == SCREEN_STAFF;
 }
 
 static size_t
@@ -240,36 +245,142 @@ session_add_link (struct page *p, const char *target, const char *label)
   return b;
 }
 
-static struct page *
-session_language_page (struct session *s)
+/* MSGID translated into every offered language, joined with SEP
+   (caller frees).  */
+static char *
+session_every_language (struct session *s, const char *msgid,
+                        const char *sep)
 {
   const struct settings *set = library_settings (s->lib);
-  struct page *p = page_new ();
-  char *prompt = NULL;
+  char *all = NULL;
 
   for (size_t i = 0; i < set->languages.n; i++)
     {
       const char *lang = set->languages.v[i];
-      char *target, *next;
+      const char *t;
+      char *next;
 
       if (!settings_lang_valid (lang))
         continue;
       i18n_set_language (lang);
-      /* TRANSLATORS: on the first screen, before a language is chosen;
-         every language's version is shown.  */
-      next = xasprintf ("%s%s%s", prompt ? prompt : "",
-                        prompt ? " \xC2\xB7 " : "",
-                        _("Choose your language"));
-      free (prompt);
-      prompt = next;
+      t = gettext (msgid);
+      /* The same text twice (an untranslated language) is shown once.  */
+      if (all != NULL && strstr (all, t) != NULL)
+        continue;
+      next = xasprintf ("%s%s%s", all ? all : "", all ? sep : "", t);
+      free (all);
+      all = next;
+    }
+  i18n_set_language (s->lang[0] != '\0' ? s->lang : set->default_language);
+  return all != NULL ? all : xstrdup (gettext (msgid));
+}
+
+/* Adds a link per offered language to P.  */
+static void
+session_language_links (struct session *s, struct page *p)
+{
+  const struct settings *set = library_settings (s->lib);
+
+  for (size_t i = 0; i < set->languages.n; i++)
+    {
+      const char *lang = set->languages.v[i];
+      char *target;
+
+      if (!settings_lang_valid (lang))
+        continue;
       target = xasprintf ("lang:%s", lang);
       session_add_link (p, target, i18n_native_name (lang));
       free (target);
     }
-  if (prompt != NULL)
-    p->summary = arena_strdup (&p->arena, prompt);
+}
+
+static struct page *
+session_language_page (struct session *s)
+{
+  struct page *p = page_new ();
+  /* TRANSLATORS: on the language screen, before a language is chosen;
+     every language's version is shown.  */
+  char *prompt = session_every_language (s, N_("Choose your language"),
+                                         " \xC2\xB7 ");
+
+  p->summary = arena_strdup (&p->arena, prompt);
   free (prompt);
-  i18n_set_language (s->lang[0] != '\0' ? s->lang : set->default_language);
+  session_language_links (s, p);
+  p->complete = true;
+  return p;
+}
+
+static struct page *
+session_attract_page (struct session *s)
+{
+  struct page *p = page_new ();
+  /* TRANSLATORS: the attract screen, between patients; every language's
+     version is shown, one per line.  */
+  char *invite = session_every_language (s, N_("Touch the screen or press a"
+                                               " key"), "\n");
+  char *about = session_every_language (s, N_("Information about"
+                                              " mesotherapy"), " \xC2\xB7 ");
+
+  /* The clinic's name is on the top line already.  */
+  p->title = arena_strdup (&p->arena, about);
+  page_add_block (p, BLOCK_TEXT)->text = arena_strdup (&p->arena, invite);
+  free (invite);
+  free (about);
+  session_language_links (s, p);
+  p->complete = true;
+  return p;
+}
+
+static struct page *
+session_pin_page (struct session *s)
+{
+  struct page *p = page_new ();
+  struct block *b;
+  unsigned wait = s->cfg.guard != NULL
+                    ? pin_guard_wait (s->cfg.guard, s->now) : 0;
+  char stars[PIN_MAX_DIGITS + 1];
+  char *line;
+  size_t n = strlen (s->pin);
+
+  memset (stars, '*', n);
+  stars[n] = '\0';
+  p->title = arena_strdup (&p->arena, _("Staff only"));
+  p->summary = arena_strdup (&p->arena,
+                             _("Type the staff PIN, then press Enter."
+                               " Press Escape to go back."));
+  if (!pin_hash_valid (s->cfg.pin_hash))
+    {
+      b = page_add_block (p, BLOCK_WARNING);
+      b->text = arena_strdup (&p->arena,
+                              _("No staff PIN is set. Set staff_pin in"
+                                " kiosk.yaml (see mesokiosk --hash-pin),"
+                                " or stop the kiosk from its service."));
+    }
+  else if (wait > 0)
+    {
+      line = xasprintf (_("Too many wrong PINs. Wait %u seconds."), wait);
+      b = page_add_block (p, BLOCK_WARNING);
+      b->text = arena_strdup (&p->arena, line);
+      free (line);
+    }
+  /* TRANSLATORS: the PIN field; the stars stand for the digits typed.  */
+  line = xasprintf (_("PIN: %s_"), stars);
+  page_add_block (p, BLOCK_HEADING)->text = arena_strdup (&p->arena, line);
+  free (line);
+  p->complete = true;
+  return p;
+}
+
+static struct page *
+session_staff_page (struct session *s)
+{
+  struct page *p = page_new ();
+
+  p->title = arena_strdup (&p->arena, _("Staff menu"));
+  p->summary = arena_strdup (&p->arena, _("Choose, then press Enter."));
+  session_add_link (p, "staff:back", _("Back to the kiosk"));
+  session_add_link (p, "staff:reload", _("Read the content again"));
+  session_add_link (p, "staff:quit", _("Quit the kiosk"));
   p->complete = true;
   return p;
 }
@@ -427,6 +538,15 @@ session_show (struct session *s, enum screen_id screen, const char *id)
     case SCREEN_LANGUAGE:
       synthetic = session_language_page (s);
       break;
+    case SCREEN_ATTRACT:
+      synthetic = session_attract_page (s);
+      break;
+    case SCREEN_PIN:
+      synthetic = session_pin_page (s);
+      break;
+    case SCREEN_STAFF:
+      synthetic = session_staff_page (s);
+      break;
     case SCREEN_HOME:
       synthetic = session_home_page (s);
       break;
@@ -532,7 +652,7 @@ static unsigned
 session_switch_lang (struct session *s, const char *lang)
 {
   struct history_entry e;
-  bool stay = s->screen != SCREEN_LANGUAGE;
+  bool stay = s->screen != SCREEN_LANGUAGE && s->screen != SCREEN_ATTRACT;
 
   session_save (s, &e);
   e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
@@ -548,6 +668,8 @@ session_switch_lang (struct session *s, const char *lang)
   return REDRAW_FULL | RESULT_LANGUAGE;
 }
 
+static unsigned session_back (struct session *s);
+
 static unsigned
 session_follow (struct session *s, int32_t k)
 {
@@ -562,6 +684,12 @@ session_follow (struct session *s, int32_t k)
       snprintf (lang, sizeof lang, "%s", l->target + 5);
       return session_switch_lang (s, lang);
     }
+  if (strcmp (l->target, "staff:quit") == 0)
+    return RESULT_QUIT;
+  if (strcmp (l->target, "staff:reload") == 0)
+    return session_back (s) | RESULT_RELOAD;
+  if (strcmp (l->target, "staff:back") == 0)
+    return session_back (s);
   {
     char *id = xstrdup (l->target);
     unsigned r = session_go (s, SCREEN_PAGE, id);
@@ -701,11 +829,87 @@ session_cycle_lang (struct session *s)
                                                           : 0]);
 }
 
+/* The PIN screen: digits, Backspace, Enter, Escape.  */
+static unsigned
+session_pin (struct session *s, enum action a, long arg)
+{
+  size_t n = strlen (s->pin);
+
+  switch (a)
+    {
+    case ACT_CHAR:
+      if (arg < '0' || arg > '9' || n >= PIN_MAX_DIGITS)
+        return RESULT_IGNORED;
+      s->pin[n] = (char) arg;
+      s->pin[n + 1] = '\0';
+      break;
+    case ACT_BACK:
+      if (n == 0)
+        return session_back (s);
+      s->pin[n - 1] = '\0';
+      break;
+    case ACT_CANCEL:
+      return session_back (s);
+    case ACT_FOLLOW:
+      if (s->cfg.guard != NULL && pin_guard_wait (s->cfg.guard, s->now) > 0)
+        break;
+      if (pin_verify (s->cfg.pin_hash, s->pin))
+        {
+          if (s->cfg.guard != NULL)
+            pin_guard_ok (s->cfg.guard);
+          memset (s->pin, 0, sizeof s->pin);
+          /* The staff menu replaces the PIN screen: Back leaves both.  */
+          session_show (s, SCREEN_STAFF, NULL);
+          return REDRAW_FULL;
+        }
+      if (s->cfg.guard != NULL)
+        pin_guard_fail (s->cfg.guard, s->now);
+      memset (s->pin, 0, sizeof s->pin);
+      session_set_message (s, _("Wrong PIN."));
+      break;
+    default:
+      return RESULT_IGNORED;
+    }
+  session_show (s, SCREEN_PIN, NULL);
+  return REDRAW_FULL;
+}
+
+/* Between patients, any key that does not choose a language wakes the
+   kiosk up to the language screen.  */
+static bool
+session_wakes (enum action a)
+{
+  switch (a)
+    {
+    case ACT_UP:
+    case ACT_DOWN:
+    case ACT_NEXT_LINK:
+    case ACT_PREV_LINK:
+    case ACT_FOLLOW:
+    case ACT_CLICK:
+    case ACT_WARNING_SIGNS:
+    case ACT_HELP:
+    case ACT_STAFF:
+    case ACT_SCROLL_UP:
+    case ACT_SCROLL_DOWN:
+      return false;
+    default:
+      return true;
+    }
+}
+
 unsigned
 session_handle (struct session *s, enum action a, long arg)
 {
   unsigned r = REDRAW_NONE;
 
+  s->touched = true;
+  if (s->idle_left > 0)
+    {
+      /* "Still there?": any action answers yes, and does nothing else.  */
+      s->idle_left = 0;
+      return REDRAW_FULL;
+    }
   if (s->message != NULL)
     {
       session_set_message (s, NULL);
@@ -713,6 +917,10 @@ session_handle (struct session *s, enum action a, long arg)
     }
   if (s->layout == NULL && a != ACT_QUIT)
     return r | RESULT_IGNORED;
+  if (s->screen == SCREEN_PIN)
+    return r | session_pin (s, a, arg);
+  if (s->screen == SCREEN_ATTRACT && session_wakes (a))
+    return r | session_go (s, SCREEN_LANGUAGE, NULL);
   switch (a)
     {
     case ACT_UP:
@@ -744,6 +952,7 @@ session_handle (struct session *s, enum action a, long arg)
       s->selected = s->layout->lines[arg].link;
       return r | session_follow (s, s->selected);
     case ACT_BACK:
+    case ACT_CANCEL:
       return r | session_back (s);
     case ACT_HOME:
       if (s->screen == SCREEN_HOME)
@@ -759,15 +968,26 @@ session_handle (struct session *s, enum action a, long arg)
       return r | session_go (s, SCREEN_HELP, NULL);
     case ACT_WARNING_SIGNS:
       {
-        const char *id = library_settings (s->lib)->warning_page;
+        const struct settings *set = library_settings (s->lib);
+        const char *id = set->warning_page;
 
         if (s->screen == SCREEN_PAGE && strcmp (s->page_id, id) == 0)
           return r | session_scroll (s, -(long) s->layout->nlines);
-        return r | session_go (s, SCREEN_PAGE, id);
+        if (s->lang[0] == '\0')
+          session_set_lang (s, set->default_language);
+        return r | session_go (s, SCREEN_PAGE, id) | RESULT_LANGUAGE;
       }
+    case ACT_STAFF:
+      if (s->screen == SCREEN_STAFF)
+        return r | RESULT_IGNORED;
+      memset (s->pin, 0, sizeof s->pin);
+      if (!s->cfg.kiosk && !pin_hash_valid (s->cfg.pin_hash))
+        return r | session_go (s, SCREEN_STAFF, NULL);
+      return r | session_go (s, SCREEN_PIN, NULL);
     case ACT_QUIT:
       return r | (s->cfg.kiosk ? RESULT_IGNORED : RESULT_QUIT);
     case ACT_SEARCH:
+    case ACT_CHAR:
     case ACT_NONE:
     case ACT_COUNT:
       break;
@@ -792,7 +1012,12 @@ session_new (struct library *lib, const struct session_config *cfg)
   history_init (&s->history);
   if (lang == NULL && set->languages.n == 1)
     lang = set->languages.v[0];
-  if (lang != NULL)
+  if (cfg->attract)
+    {
+      i18n_set_language (lang != NULL ? lang : set->default_language);
+      session_show (s, SCREEN_ATTRACT, NULL);
+    }
+  else if (lang != NULL)
     {
       session_set_lang (s, lang);
       session_show (s, SCREEN_HOME, NULL);
@@ -832,6 +1057,39 @@ session_set_library (struct session *s, struct library *lib)
   session_restore (s, &e, true);
   free (e.page_id);
   return REDRAW_FULL;
+}
+
+void
+session_set_time (struct session *s, double now)
+{
+  s->now = now;
+}
+
+unsigned
+session_idle (struct session *s, unsigned seconds)
+{
+  if (s->idle_left == seconds)
+    return REDRAW_NONE;
+  s->idle_left = seconds;
+  return REDRAW_FULL;
+}
+
+unsigned
+session_idle_left (const struct session *s)
+{
+  return s->idle_left;
+}
+
+bool
+session_pristine (const struct session *s)
+{
+  return s->screen == SCREEN_ATTRACT && !s->touched;
+}
+
+bool
+session_text_input (const struct session *s)
+{
+  return s->screen == SCREEN_PIN;
 }
 
 enum screen_id
@@ -899,7 +1157,8 @@ session_crumbs (const struct session *s, const char **v, size_t max)
 {
   size_t n = 0;
 
-  if (max == 0 || s->screen == SCREEN_LANGUAGE)
+  if (max == 0 || s->screen == SCREEN_LANGUAGE
+      || s->screen == SCREEN_ATTRACT)
     return 0;
   /* TRANSLATORS: the first item of the breadcrumb (Home > Risks).  */
   v[n++] = C_("breadcrumb", "Home");
@@ -907,5 +1166,7 @@ session_crumbs (const struct session *s, const char **v, size_t max)
     v[n++] = s->page->title;
   else if (n < max && s->screen == SCREEN_HELP)
     v[n++] = C_("breadcrumb", "Help");
+  else if (n < max && (s->screen == SCREEN_PIN || s->screen == SCREEN_STAFF))
+    v[n++] = C_("breadcrumb", "Staff");
   return n;
 }

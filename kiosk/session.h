@@ -18,6 +18,7 @@
 #include "action.h"
 #include "layout.h"
 #include "library.h"
+#include "pin.h"
 
 enum screen_id
 {
@@ -25,6 +26,9 @@ enum screen_id
   SCREEN_HOME,          /* The menu of topics.  */
   SCREEN_PAGE,          /* A content page.  */
   SCREEN_HELP,          /* Keys and buttons.  */
+  SCREEN_ATTRACT,       /* Kiosk mode, between patients.  */
+  SCREEN_PIN,           /* Staff: type the PIN.  */
+  SCREEN_STAFF,         /* Staff: quit, reload.  */
   SCREEN_COUNT
 };
 
@@ -36,7 +40,8 @@ enum
   REDRAW_FULL = 1 << 1,         /* Screen, page or language changed.  */
   RESULT_IGNORED = 1 << 8,      /* The action did nothing here.  */
   RESULT_QUIT = 1 << 9,         /* The patient asked to quit.  */
-  RESULT_LANGUAGE = 1 << 10     /* The interface language changed.  */
+  RESULT_LANGUAGE = 1 << 10,    /* The interface language changed.  */
+  RESULT_RELOAD = 1 << 11       /* Staff asked to read the content again.  */
 };
 
 struct session_config
@@ -46,6 +51,10 @@ struct session_config
   bool kiosk;                   /* No quitting.  */
   const char *lang;             /* Start in this language, or NULL to
                                    start on the language screen.  */
+  bool attract;                 /* Start on the attract screen.  */
+  const char *pin_hash;         /* The staff PIN's hash, or NULL.  */
+  struct pin_guard *guard;      /* Borrowed: outlives every session, so
+                                   a new visit does not reset it.  */
 };
 
 struct session;
@@ -62,6 +71,18 @@ unsigned session_resize (struct session *s, unsigned width, unsigned rows);
 
 /* Applies action A (ARG: the layout line, for ACT_CLICK).  */
 unsigned session_handle (struct session *s, enum action a, long arg);
+
+/* Tells the session the time (monotonic seconds), for the PIN brake.  */
+void session_set_time (struct session *s, double now);
+
+/* Shows the "Still there?" countdown with SECONDS left (0 removes it).
+   While it shows, the next action only removes it.  */
+unsigned session_idle (struct session *s, unsigned seconds);
+unsigned session_idle_left (const struct session *s);
+/* True when there is nothing to forget: the attract screen, untouched.  */
+bool session_pristine (const struct session *s);
+/* True when a text field has the focus (typed keys are text).  */
+bool session_text_input (const struct session *s);
 
 /* Replaces the library (after a reload) and shows the same place.  */
 unsigned session_set_library (struct session *s, struct library *lib);

@@ -262,12 +262,14 @@ view_bar (struct view *v, const struct session *s, const struct library *lib)
       for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
         {
           const struct view_button_def *b = &view_buttons[i];
+          bool first = session_screen (s) == SCREEN_LANGUAGE
+                       || session_screen (s) == SCREEN_ATTRACT;
 
           labels[i] = b->label != NULL ? CT_ (b->label)
                                        : view_next_language (s, lib);
           show[i] = labels[i] != NULL && !(b->quit && v->kiosk)
-                    && (session_screen (s) != SCREEN_LANGUAGE
-                        || b->action == ACT_WARNING_SIGNS
+                    && (!first || b->action == ACT_WARNING_SIGNS
+                        || b->action == ACT_HELP
                         || (b->quit && pass < 2))
                     && (pass < 2 || b->urgent || b->action == ACT_BACK
                         || b->home);
@@ -322,6 +324,51 @@ view_too_small (struct view *v)
   v->nbuttons = 0;
 }
 
+/* "Still there?": a framed box in the middle of the text area.  */
+static void
+view_countdown (struct view *v, unsigned left)
+{
+  const struct layout_glyphs *g = layout_glyphs (v->charset);
+  char *lines[3];
+  int width = v->cols - 4 < 56 ? v->cols - 4 : 56;
+  int x = (v->cols - width) / 2, y;
+
+  lines[0] = xstrdup (_("Still there?"));
+  lines[1] = xstrdup (_("Touch the screen or press a key to continue."));
+  lines[2] = xasprintf (ngettext ("Starting again in %u second.",
+                                  "Starting again in %u seconds.", left),
+                        left);
+  y = v->body_y + (v->body_rows - 6) / 2;
+  for (int row = 0; row < 6; row++)
+    {
+      move (y + row, x);
+      theme_apply (stdscr, ROLE_WARNING_FRAME);
+      if (row == 0 || row == 5)
+        {
+          addstr (row == 0 ? g->tl : g->bl);
+          for (int i = 0; i < width - 2; i++)
+            addstr (g->h);
+          addstr (row == 0 ? g->tr : g->br);
+          continue;
+        }
+      addstr (g->v);
+      theme_apply (stdscr, ROLE_DIALOG);
+      for (int i = 0; i < width - 2; i++)
+        addch (' ');
+      theme_apply (stdscr, ROLE_WARNING_FRAME);
+      addstr (g->v);
+      if (row >= 1 && row <= 3)
+        {
+          move (y + row, x + 2);
+          view_put (v, lines[row - 1], width - 4,
+                    row == 1 ? ROLE_WARNING_LABEL : ROLE_DIALOG);
+        }
+    }
+  move (y + 1, x + 2);
+  for (int i = 0; i < 3; i++)
+    free (lines[i]);
+}
+
 void
 view_draw (struct view *v, const struct session *s, const struct library *lib)
 {
@@ -337,7 +384,10 @@ view_draw (struct view *v, const struct session *s, const struct library *lib)
   view_bar (v, s, lib);
   view_body (v, s);
   getyx (stdscr, cy, cx);
-  move (cy, cx);
+  if (session_idle_left (s) > 0)
+    view_countdown (v, session_idle_left (s));
+  else
+    move (cy, cx);
 }
 
 enum action

@@ -1,0 +1,115 @@
+/* pin.c -- the staff PIN: a salted hash, checking it, and a brake on
+   guessing.  */
+
+#include "system.h"
+
+#include <crypt.h>
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "pin.h"
+#include "xalloc.h"
+
+static bool
+pin_digits_ok (const char *pin)
+{
+  size_t n = strlen (pin);
+
+  if (n < PIN_MIN_DIGITS || n > PIN_MAX_DIGITS)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (pin[i] < '0' || pin[i] > '9')
+      return false;
+  return true;
+}
+
+char *
+pin_hash (const char *pin, const char **err)
+{
+  char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+  struct crypt_data data;
+  const char *h;
+
+  if (!pin_digits_ok (pin))
+    {
+      *err = _("a PIN is 4 to 12 digits");
+      return NULL;
+    }
+  /* NULL prefix: the library's best method (yescrypt), random salt from
+     the kernel.  */
+  if (crypt_gensalt_rn (NULL, 0, NULL, 0, salt, sizeof salt) == NULL)
+    {
+      *err = strerror (errno);
+      return NULL;
+    }
+  memset (&data, 0, sizeof data);
+  h = crypt_r (pin, salt, &data);
+  if (h == NULL || h[0] == '*')
+    {
+      *err = _("cannot hash the PIN");
+      return NULL;
+    }
+  return xstrdup (h);
+}
+
+bool
+pin_hash_valid (const char *hash)
+{
+  return hash != NULL && hash[0] == '$' && strlen (hash) >= 20
+         && strchr (hash + 1, '$') != NULL;
+}
+
+bool
+pin_verify (const char *hash, const char *pin)
+{
+  struct crypt_data data;
+  const char *h;
+  size_t n;
+  unsigned char diff = 0;
+
+  if (!pin_hash_valid (hash) || !pin_digits_ok (pin))
+    return false;
+  memset (&data, 0, sizeof data);
+  h = crypt_r (pin, hash, &data);
+  if (h == NULL || h[0] == '*' || strlen (h) != strlen (hash))
+    return false;
+  /* Compare in constant time.  */
+  n = strlen (hash);
+  for (size_t i = 0; i < n; i++)
+    diff |= (unsigned char) (h[i] ^ hash[i]);
+  return diff == 0;
+}
+
+void
+pin_guard_init (struct pin_guard *g)
+{
+  g->failures = 0;
+  g->locked_until = 0;
+}
+
+unsigned
+pin_guard_wait (const struct pin_guard *g, double now)
+{
+  return now < g->locked_until ? (unsigned) ceil (g->locked_until - now) : 0;
+}
+
+void
+pin_guard_fail (struct pin_guard *g, double now)
+{
+  double wait;
+
+  if (g->failures < 64)
+    g->failures++;
+  if (g->failures < PIN_FREE_TRIES)
+    return;
+  wait = ldexp (1.0, (int) (g->failures - PIN_FREE_TRIES));
+  g->locked_until = now + (wait < PIN_WAIT_MAX ? wait : PIN_WAIT_MAX);
+}
+
+void
+pin_guard_ok (struct pin_guard *g)
+{
+  pin_guard_init (g);
+}

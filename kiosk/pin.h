@@ -1,0 +1,44 @@
+/* pin.h -- the staff PIN: a salted hash, checking it, and a brake on
+   guessing.
+
+   The settings hold only crypt(3)'s salted hash of the PIN (yescrypt,
+   libxcrypt's default), printed by mesokiosk --hash-pin; the PIN itself
+   is never stored.  struct pin_guard slows guessing down: after three
+   wrong PINs, each new wrong one doubles the wait before the next try (up
+   to PIN_WAIT_MAX seconds).  Time is passed in, so tests need no clock.
+   No curses here.  */
+
+#ifndef MESOKIOSK_PIN_H
+#define MESOKIOSK_PIN_H
+
+enum
+{
+  PIN_MIN_DIGITS = 4,
+  PIN_MAX_DIGITS = 12,
+  PIN_FREE_TRIES = 3,
+  PIN_WAIT_MAX = 300
+};
+
+/* Returns the salted hash of PIN (caller frees), or NULL with *ERR set if
+   PIN is not 4 to 12 digits or hashing failed.  */
+char *pin_hash (const char *pin, const char **err);
+/* True if HASH looks like a crypt(3) hash we can check.  */
+bool pin_hash_valid (const char *hash);
+/* True if PIN matches HASH.  */
+bool pin_verify (const char *hash, const char *pin);
+
+struct pin_guard
+{
+  unsigned failures;            /* Wrong PINs in a row.  */
+  double locked_until;          /* No try before this time.  */
+};
+
+void pin_guard_init (struct pin_guard *g);
+/* Seconds to wait before a try is allowed at NOW (0: allowed now).  */
+unsigned pin_guard_wait (const struct pin_guard *g, double now);
+/* Records a wrong PIN at NOW.  */
+void pin_guard_fail (struct pin_guard *g, double now);
+/* Records a right PIN.  */
+void pin_guard_ok (struct pin_guard *g);
+
+#endif /* MESOKIOSK_PIN_H */
