@@ -203,13 +203,14 @@ loop_run (struct app *app, int signal_fd)
           doupdate ();
           app->frames++;
           loop_trace (app, "frame %lu screen=%d page=%s lang=%s top=%zu"
-                      " selected=%d", app->frames,
+                      " selected=%d depth=%zu", app->frames,
                       (int) session_screen (app->session),
                       session_page_id (app->session)
                         ? session_page_id (app->session) : "-",
                       session_lang (app->session),
                       session_top (app->session),
-                      session_selected (app->session));
+                      session_selected (app->session),
+                      session_history_depth (app->session));
           loop_frame_drawn (app->frames);
         }
       if (flags & RESULT_QUIT)

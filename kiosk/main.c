@@ -442,6 +442,11 @@ run_kiosk (struct options *o)
       if (app.trace == NULL)
         log_message (_("cannot open the trace file %s: %s"), trace,
                      strerror (errno));
+      else
+        {
+          fprintf (app.trace, "start pid=%ld\n", (long) getpid ());
+          fflush (app.trace);
+        }
     }
   sigfd = signals_init (kiosk);
   if (sigfd < 0 || !term_init (kiosk, o->ascii, plain, &ti, &err))

@@ -11,9 +11,13 @@
 const char *const subst_names[] = { "clinic.name", "clinic.phone",
                                     "emergency", NULL };
 
+/* The value of placeholder NAME (N bytes); *NOBREAK says whether its
+   spaces must not break (phone numbers).  */
 static const char *
-subst_value (const struct settings *set, const char *name, size_t n)
+subst_value (const struct settings *set, const char *name, size_t n,
+             bool *nobreak)
 {
+  *nobreak = n != 11 || memcmp (name, "clinic.name", n) != 0;
   if (n == 11 && memcmp (name, "clinic.name", n) == 0)
     return set->clinic.name != NULL ? set->clinic.name
       /* TRANSLATORS: shown in a page where the clinic's name belongs,
@@ -47,6 +51,7 @@ subst_expand (const struct settings *set, struct arena *a, const char *s,
     {
       const char *add = s + i;
       size_t alen = 1;
+      bool nobreak = false;
 
       if (s[i] == '{' && i + 1 < n && s[i + 1] == '{')
         i += 2;
@@ -65,7 +70,7 @@ subst_expand (const struct settings *set, struct arena *a, const char *s,
               return SUBST_UNCLOSED;
             }
           name_len = (size_t) (end - (s + i + 1));
-          add = subst_value (set, s + i + 1, name_len);
+          add = subst_value (set, s + i + 1, name_len, &nobreak);
           if (add == NULL)
             {
               *err_off = i;
@@ -75,6 +80,21 @@ subst_expand (const struct settings *set, struct arena *a, const char *s,
             }
           alen = strlen (add);
           i += name_len + 2;
+          /* A phone number never breaks across lines: its spaces become
+             no-break spaces.  */
+          if (nobreak && strchr (add, ' ') != NULL)
+            {
+              for (size_t k = 0; k < alen; k++)
+                {
+                  const char *piece = add[k] == ' ' ? "\xC2\xA0" : add + k;
+                  size_t plen = add[k] == ' ' ? 2 : 1;
+
+                  xgrow (&buf, &cap, len + plen + 1, 1);
+                  memcpy (buf + len, piece, plen);
+                  len += plen;
+                }
+              continue;
+            }
         }
       else
         i++;

@@ -173,6 +173,45 @@ term_mouse (struct term_event *ev)
   return true;
 }
 
+/* After an ESC that curses did not decode: the Escape key alone, or the
+   rest of a sequence this terminal type does not know (a function key of
+   another terminal, a paste), which is swallowed whole.  */
+static enum input_key
+term_escape (void)
+{
+  wint_t wc;
+  int r = wget_wch (stdscr, &wc);
+  int n = 0;
+
+  if (r == ERR)
+    return IK_ESCAPE;
+  if (r == KEY_CODE_YES || wc == 0x1b)
+    {
+      /* Escape, then a key of its own: keep that key for next time.  */
+      if (r == KEY_CODE_YES)
+        ungetch ((int) wc);
+      else
+        unget_wch ((wchar_t) wc);
+      return IK_ESCAPE;
+    }
+  if (r == OK && (wc == '[' || wc == 'O' || wc == ']' || wc == 'P'))
+    {
+      /* CSI, SS3, OSC or DCS: up to the final byte (or BEL / ST).  */
+      bool string = wc == ']' || wc == 'P';
+      bool ss3 = wc == 'O';
+
+      while (n++ < 64 && (r = wget_wch (stdscr, &wc)) != ERR)
+        {
+          if (r != OK)
+            break;
+          if (ss3 || (!string && wc >= 0x40 && wc <= 0x7e)
+              || (string && (wc == 0x07 || wc == '\\')))
+            break;
+        }
+    }
+  return IK_OTHER;
+}
+
 bool
 term_read (struct term_event *ev)
 {
@@ -198,7 +237,7 @@ term_read (struct term_event *ev)
               ev->in.key = IK_ENTER;
               break;
             case 0x1b:
-              ev->in.key = IK_ESCAPE;
+              ev->in.key = term_escape ();
               break;
             case 0x7f:
             case 0x08:

@@ -59,7 +59,7 @@ i=1; while [ $i -lt 16 ]; do printf ']' >> nest-max.yaml; i=$((i+1)); done
 expect nest-max.yaml 1 "'keywords, item 1' must be a text, not a list"
 grep -q "nested more than" out && fail_ "16 levels were refused"
 nest_ nest-over 17 > nest-over.yaml
-expect nest-over.yaml 1 "nest-over.yaml:5:25: error: the structure is nested more than 16 levels deep"
+expect nest-over.yaml 1 "nest-over.yaml:5:26: error: the structure is nested more than 16 levels deep"
 # 10,000 levels: refused at once (libyaml alone takes minutes on this).
 { nest_ nest-deep 2; i=0; while [ $i -lt 100 ]; do printf '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['; i=$((i+1)); done; } > nest-deep.yaml
 expect nest-deep.yaml 1 "nested more than 16 levels deep"

@@ -16,10 +16,12 @@ trace="$tmp/trace"
 tmux_ () { tmux -L "$sock" -f /dev/null "$@"; }
 
 # start_kiosk [ARG...]: starts mesokiosk in a new session.  COLS_, ROWS_,
-# TERM_, LANG_ (default C.UTF-8), LANGUAGE_ and DATADIR_ pin the rest.
+# TERM_ (default screen: what tmux itself is, so that tmux's key
+# sequences are the ones the program expects), LANG_ (default C.UTF-8),
+# LANGUAGE_ and DATADIR_ pin the rest.
 start_kiosk () {
   cmd="stty -a > '$tmp/stty-before' 2>&1;"
-  cmd="$cmd env -i PATH='$PATH' HOME='$tmp' TERM='${TERM_:-xterm-256color}'"
+  cmd="$cmd env -i PATH='$PATH' HOME='$tmp' TERM='${TERM_:-screen}'"
   cmd="$cmd LANG='${LANG_:-C.UTF-8}' LANGUAGE='${LANGUAGE_:-}'"
   cmd="$cmd MESOKIOSK_DATADIR='${DATADIR_:-$srcdir/content}'"
   cmd="$cmd MESOKIOSK_LOCALEDIR='${MESOKIOSK_LOCALEDIR:-}'"
@@ -30,7 +32,7 @@ start_kiosk () {
   cmd="$cmd stty -a > '$tmp/stty-after' 2>&1; sleep 600"
   tmux_ new-session -d -x "${COLS_:-80}" -y "${ROWS_:-24}" "$cmd" \
     || framework_failure_ "tmux cannot start"
-  wait_trace "^frame 1 "
+  wait_trace "^[0-9.]+ frame 1 "
 }
 
 screen () { tmux_ capture-pane -p; }
@@ -86,8 +88,11 @@ wait_trace () {
   fail_ "trace never showed '$1'"
 }
 
-# events: how many input events the program has handled so far.
-events () { grep -c '^event ' "$trace"; }
+# events: the number of the last input event the program has handled.
+events () {
+  n=$(sed -n 's/^[0-9.]* event \([0-9]*\) .*/\1/p' "$trace" | tail -n 1)
+  echo "${n:-0}"
+}
 
 # send KEY...: sends keys, then waits until the program has handled them
 # (one event per key) and drawn.
@@ -95,7 +100,7 @@ send () {
   before=$(events)
   tmux_ send-keys "$@"
   want=$((before + $#))
-  wait_trace "^event $want "
+  wait_trace "^[0-9.]+ event $want "
 }
 
 # send_literal TEXT: types TEXT (each character is one event).
@@ -103,7 +108,7 @@ send_literal () {
   before=$(events)
   tmux_ send-keys -l -- "$1"
   want=$((before + ${#1}))
-  wait_trace "^event $want "
+  wait_trace "^[0-9.]+ event $want "
 }
 
 # expect_screen TEXT...: every TEXT must be on the screen now.
@@ -137,4 +142,19 @@ wait_exit () {
 }
 
 # last_frame: the last frame line of the trace.
-last_frame () { grep '^frame ' "$trace" | tail -n 1; }
+last_frame () { grep '^[0-9.]* frame ' "$trace" | tail -n 1; }
+
+# kiosk_pid: the pid of the program (from the trace).
+kiosk_pid () { sed -n 's/^start pid=//p' "$trace" | head -n 1; }
+
+# make_clinic DIR [KEY: VALUE]...: a clinic layer whose kiosk.yaml holds
+# the given settings lines.
+make_clinic () {
+  d=$1; shift
+  mkdir -p "$d"
+  : > "$d/kiosk.yaml"
+  for l in "$@"; do printf '%s\n' "$l" >> "$d/kiosk.yaml"; done
+}
+
+# trace_time PATTERN: the time stamp of the first trace line matching.
+trace_time () { grep -E -- "$1" "$trace" | head -n 1 | cut -d' ' -f1; }

@@ -11,9 +11,13 @@ wait_for "An example page"
 # At 80 columns, this paragraph takes three lines.
 wait_for "the terminal, with accents:"
 
+# The screen shows the page as --dump lays it out at the new width.
 tmux_ resize-window -x 50 -y 20
 wait_trace "resize 50x20"
-wait_for "broken into several lines at"
+MESOKIOSK_DATADIR=$DATADIR_ kiosk_env "$MESOKIOSK" --dump exemple --lang en \
+  --width 48 > "$tmp/dump48"
+wait_for "$(sed -n 6p "$tmp/dump48")"
+expect_screen "$(sed -n 7p "$tmp/dump48")" "$(sed -n 8p "$tmp/dump48")"
 refuse_screen "the terminal, with accents:"
 
 tmux_ resize-window -x 30 -y 8

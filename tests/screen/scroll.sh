@@ -11,11 +11,18 @@ wait_for "An example page"
 expect_screen "More below: Page Down"
 
 send Down
-wait_gone "An example page"
-expect_screen "It shows every kind of block"
+wait_trace "frame [0-9]+ .*page=exemple .*top=1 "
+screen | sed -n 2p | grep -q "It shows every kind of block" \
+  || { show_screen; fail_ "Down did not scroll a line"; }
 
+# Page Down shows the next screen, one line of overlap: the lines of
+# --dump from the 22nd.
+MESOKIOSK_DATADIR=$DATADIR_ kiosk_env "$MESOKIOSK" --dump exemple --lang en \
+  > "$tmp/dump"
 send NPage
-wait_for "Paragraph number 1."
+wait_trace "frame [0-9]+ .*top=21 "
+screen | sed -n 2p | grep -qF "$(sed -n 22p "$tmp/dump")" \
+  || { show_screen; fail_ "Page Down: not line 22 at the top"; }
 refuse_screen "It shows every kind of block"
 
 send End
@@ -24,12 +31,13 @@ expect_screen "→ Warning signs" "→ After the session"
 refuse_screen "More below"
 
 send Home
-wait_for "An example page"
+wait_trace "frame [0-9]+ .*page=exemple .*top=0 "
+screen | sed -n 2p | grep -q "An example page" || { show_screen; fail_ "Home"; }
 
 # Nothing above the top: Up does nothing.
 send Up
 expect_screen "An example page"
-grep -q '^event [0-9]* up ignored' "$trace" || fail_ "Up at the top was not ignored"
+grep -q ' event [0-9]* up ignored' "$trace" || fail_ "Up at the top was not ignored"
 
 send End Down Down Enter
 wait_for "What is normal"

@@ -85,7 +85,9 @@ test_good_page (void)
   CHECK_INT (p->blocks[2].items.n, 2);
   CHECK_INT (p->blocks[3].kind, BLOCK_WARNING);
   CHECK_STR (p->blocks[3].title, "Appelez");
-  CHECK_STR (p->blocks[3].text, "Le 15 ou le 01 02 03 04 05, {vraiment}.");
+  /* A phone number never breaks: no-break spaces.  */
+  CHECK_STR (p->blocks[3].text, "Le 15 ou le 01\xC2\xA0" "02\xC2\xA0" "03\xC2\xA0"
+             "04\xC2\xA0" "05, {vraiment}.");
   CHECK_INT (p->blocks[3].items.n, 1);
   CHECK_INT (p->blocks[4].kind, BLOCK_LINK);
   CHECK_STR (p->blocks[4].target, "signes-alerte");

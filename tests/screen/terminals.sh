@@ -1,0 +1,35 @@
+#!/bin/sh
+# Any terminal: xterm, the Linux console, vt100/vt220, screen, and a
+# non-UTF-8 locale (transliterated text, ASCII frames).
+. "$srcdir/tests/screen/lib.sh"
+
+DATADIR_=$srcdir/tests/content-good
+for t in xterm-256color linux vt100 vt220 screen dumb unknown-terminal; do
+  tmux_ kill-server 2>/dev/null
+  sock="mk-test-$$-$test_name-$t"
+  : > "$trace"
+  TERM_=$t start_kiosk --lang fr
+  wait_for "Signes d'alerte"
+  send '!'
+  wait_for "Appelez le 15 tout de suite"
+  # The warning box has a frame and a word, with or without colour.
+  screen | grep -Eq "Warning|Attention" || { show_screen; fail_ "TERM=$t: no warning word"; }
+  screen | grep -Eq '(┌|\+)[─-]' || { show_screen; fail_ "TERM=$t: no frame"; }
+  send q
+  [ "$(wait_exit)" = 0 ] || fail_ "TERM=$t: bad exit"
+done
+
+# LANG=C: ASCII only, accents transliterated, ASCII frames.
+tmux_ kill-server 2>/dev/null
+sock="mk-test-$$-$test_name-C"
+: > "$trace"
+LANG_=C TERM_=vt100 start_kiosk --lang fr
+wait_for "Apres la seance"
+send '!'
+wait_for "Appelez la clinique aujourd'hui"
+expect_screen "devient froide, pale ou de plus en plus"
+screen | grep -Eq "\+- (Warning|Attention) -" || { show_screen; fail_ "no ASCII frame"; }
+LC_ALL=C screen | LC_ALL=C grep -q '[^ -~]' && { show_screen; fail_ "non-ASCII under LANG=C"; }
+send q
+[ "$(wait_exit)" = 0 ] || fail_ "LANG=C: bad exit"
+exit 0
