@@ -338,9 +338,14 @@ layout_page (const struct page *p, const struct layout_options *o)
   l->width = o->width;
   if (o->notice != NULL)
     {
+      /* The notice is in the interface language, not the page's.  */
+      struct layout_options no = *o;
+      struct lctx nc = c;
       struct wrap w = { .role = ROLE_NOTICE };
 
-      layout_wrap_str (&c, &w, o->notice);
+      no.french = o->notice_french;
+      nc.o = &no;
+      layout_wrap_str (&nc, &w, o->notice);
       layout_blank (&c);
     }
   if (p->title != NULL)

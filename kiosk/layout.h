@@ -77,6 +77,7 @@ struct layout_options
   bool plain;                   /* No frames (screen-reader mode).  */
   const char *warning_label;    /* "Warning", translated.  */
   const char *notice;           /* A line shown first, or NULL.  */
+  bool notice_french;           /* The notice is in French.  */
   /* Label of a link block that has none (the target's title), or NULL.  */
   const char *(*link_label) (void *ctx, const char *target);
   void *ctx;

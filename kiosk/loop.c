@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "curses_compat.h"
 #include "log.h"
 #include "loop.h"
@@ -109,7 +110,8 @@ loop_reload (struct app *app)
                                       app->require);
   struct diag_list *d;
 
-  library_load_all (lib);
+  /* Everything is read and checked before it replaces what is shown.  */
+  check_library (lib);
   d = library_diags (lib);
   if (d->nerrors > 0)
     {

@@ -174,6 +174,7 @@ session_relayout (struct session *s, bool keep)
      understood without colour.  */
   o.warning_label = _("Warning");
   o.notice = s->notice;
+  o.notice_french = session_lang_is_french (s->lang);
   o.link_label = session_link_label;
   o.ctx = s;
   layout_free (s->layout);

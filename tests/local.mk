@@ -30,10 +30,17 @@ CLI_TESTS = \
 	tests/cli/content-list.sh \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
-	tests/cli/options.sh
+	tests/cli/options.sh \
+	tests/cli/overlay.sh
 
 SCREEN_TESTS = \
 	tests/screen/help.sh \
+	tests/screen/idle.sh \
+	tests/screen/lang3.sh \
+	tests/screen/lockdown.sh \
+	tests/screen/reload.sh \
+	tests/screen/signals.sh \
+	tests/screen/terminals.sh \
 	tests/screen/navigate.sh \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh
@@ -44,9 +51,15 @@ SH_LOG_COMPILER = $(SHELL)
 
 # The French catalog, where the uninstalled program finds it.
 TEST_LOCALEDIR = tests/locale
-check_DATA = $(TEST_LOCALEDIR)/fr/LC_MESSAGES/$(PACKAGE).mo
+# German is the third language of tests/content-lang3, for the tests only.
+check_DATA = $(TEST_LOCALEDIR)/fr/LC_MESSAGES/$(PACKAGE).mo \
+	$(TEST_LOCALEDIR)/de/LC_MESSAGES/$(PACKAGE).mo
 $(TEST_LOCALEDIR)/fr/LC_MESSAGES/$(PACKAGE).mo: $(top_srcdir)/locale/fr.po
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && $(MSGFMT) -c -o $@ $(top_srcdir)/locale/fr.po
+$(TEST_LOCALEDIR)/de/LC_MESSAGES/$(PACKAGE).mo: \
+		$(top_srcdir)/tests/content-lang3/de.po
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	  $(MSGFMT) -c -o $@ $(top_srcdir)/tests/content-lang3/de.po
 
 clean-local: clean-local-tests
 clean-local-tests:
@@ -86,4 +99,5 @@ EXTRA_DIST += \
 	tests/lsan.supp \
 	tests/content-bad \
 	tests/content-good \
+	tests/content-lang3 \
 	$(CLI_TESTS) $(SCREEN_TESTS)

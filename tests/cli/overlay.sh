@@ -1,0 +1,50 @@
+#!/bin/sh
+# Layers: a clinic page with the same id and language replaces the shipped
+# one, a new id adds a page, the settings can hide a shipped page; the
+# clinic's settings override only the keys they set.
+. "$srcdir/tests/lib.sh"
+
+export MESOKIOSK_DATADIR="$srcdir/tests/content-good"
+mkdir -p "$tmp/clinic/en"
+cat > "$tmp/clinic/kiosk.yaml" <<'YAML'
+clinic:
+  phone: "09 87 65 43 21"
+hide: [exemple]
+menu: [signes-alerte, apres-seance, horaires]
+YAML
+cat > "$tmp/clinic/en/apres-seance.yaml" <<'YAML'
+id: apres-seance
+title: After your session here
+summary: The clinic's own version.
+blocks:
+  - text: Call us on {clinic.phone}.
+YAML
+cat > "$tmp/clinic/en/horaires.yaml" <<'YAML'
+id: horaires
+title: Opening hours
+summary: When the clinic is open.
+blocks:
+  - text: Monday to Friday.
+YAML
+d () { kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump "$@"; }
+
+# Replace.
+d apres-seance --lang en > "$tmp/out" || fail_ "replaced page"
+grep -q "After your session here" "$tmp/out" || fail_ "not replaced"
+grep -q "Call us on 09.87.65.43.21" "$tmp/out" || fail_ "clinic phone not used"
+# Only in English: French still has the shipped page.
+d apres-seance --lang fr > "$tmp/out" || fail_ "shipped French page"
+grep -q "Après la séance" "$tmp/out" || fail_ "French page lost"
+# Add.
+d horaires --lang en > "$tmp/out" || fail_ "added page"
+grep -q "Monday to Friday." "$tmp/out" || fail_ "not added"
+# Hide.
+d exemple --lang en > "$tmp/out" 2> "$tmp/err" && fail_ "hidden page shown"
+grep -q "no page 'exemple'" "$tmp/err" || fail_ "hidden page: no message"
+# Settings: the clinic's phone replaces the shipped one; the name stays.
+d signes-alerte --lang en > "$tmp/out"
+grep -q "call 09.87.65.43.21" "$tmp/out" || fail_ "phone not overridden"
+# Links to a hidden page are reported by --check.
+kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --check > "$tmp/out"
+grep -q "the link to 'exemple' leads nowhere" "$tmp/out" || fail_ "link to hidden page not reported"
+exit 0
