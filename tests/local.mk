@@ -38,10 +38,12 @@ SCREEN_TESTS = \
 	tests/screen/idle.sh \
 	tests/screen/lang3.sh \
 	tests/screen/lockdown.sh \
+	tests/screen/mouse.sh \
 	tests/screen/reload.sh \
 	tests/screen/signals.sh \
 	tests/screen/terminals.sh \
 	tests/screen/navigate.sh \
+	tests/screen/plain.sh \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh
 

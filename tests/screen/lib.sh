@@ -158,3 +158,41 @@ make_clinic () {
 
 # trace_time PATTERN: the time stamp of the first trace line matching.
 trace_time () { grep -E -- "$1" "$trace" | head -n 1 | cut -d' ' -f1; }
+
+# click ROW COL [BUTTON]: a mouse press at the 1-based ROW and COL, in the
+# X10 encoding of TERM=screen (BUTTON 0 is the left button, 64 the wheel
+# up, 65 the wheel down), then its release.
+click () {
+  b=${3:-0}
+  tmux_ send-keys -l -- "$(printf '\033[M%b%b%b' \
+    "\\0$(printf '%o' $((32 + b)))" "\\0$(printf '%o' $((32 + $2)))" \
+    "\\0$(printf '%o' $((32 + $1)))")"
+  if [ "$b" -lt 64 ]; then
+    tmux_ send-keys -l -- "$(printf '\033[M%b%b%b' '\043' \
+      "\\0$(printf '%o' $((32 + $2)))" "\\0$(printf '%o' $((32 + $1)))")"
+  fi
+}
+
+# row_of TEXT: the 1-based screen row where TEXT first shows.
+row_of () { screen | grep -n -F -- "$1" | head -n 1 | cut -d: -f1; }
+# col_of TEXT: the 1-based column of TEXT on its row (ASCII rows only).
+col_of () { screen | grep -F -- "$1" | head -n 1 | awk -v t="$1" '{ print index($0, t) }'; }
+
+# click_text TEXT: clicks on the first character of TEXT.
+click_text () {
+  r=$(row_of "$1"); c=$(col_of "$1")
+  [ -n "$r" ] && [ -n "$c" ] || { show_screen; fail_ "cannot click '$1': not on the screen"; }
+  before=$(events)
+  click "$r" "$c"
+  wait_trace "^[0-9.]+ event $((before + 1)) "
+}
+
+# click_button LABEL: clicks a button of the bar, on the last row.
+click_button () {
+  last=$(screen | wc -l)
+  c=$(screen | tail -n 1 | awk -v t="$1" '{ print index($0, t) }')
+  [ "${c:-0}" -gt 0 ] || { show_screen; fail_ "no button '$1'"; }
+  before=$(events)
+  click "$last" "$c"
+  wait_trace "^[0-9.]+ event $((before + 1)) "
+}

@@ -1,0 +1,36 @@
+#!/bin/sh
+# --plain, for screen readers: no frames or decorations, and the cursor on
+# the text being read (the selected link, or the first line).  Also: wide
+# terminals get a comfortable measure (72 columns, centred), narrow ones
+# use every column.
+. "$srcdir/tests/screen/lib.sh"
+
+cursor () { tmux_ display -p '#{cursor_x} #{cursor_y}'; }
+
+DATADIR_=$srcdir/tests/content-good
+COLS_=100 ROWS_=30 start_kiosk --plain --lang en
+wait_for "Mesotherapy: information for patients"
+# The first entry is selected: the cursor is on it.
+row=$(($(row_of "Warning signs") - 1))
+[ "$(cursor)" = "14 $row" ] || { show_screen; fail_ "cursor at $(cursor), not 14 $row"; }
+send Enter
+wait_for "When to call, and whom to call."
+refuse_screen "┌" "│" "└" "+-"
+expect_screen "Warning:" "Call 15 now"
+# Nothing selected: the cursor is on the first line of text.
+[ "$(cursor)" = "14 1" ] || { show_screen; fail_ "cursor at $(cursor), not 14 1"; }
+send Tab
+row=$(($(row_of "After the session") - 1))
+[ "$(cursor)" = "14 $row" ] || { show_screen; fail_ "cursor at $(cursor), not on the link"; }
+
+# The measure: at 100 columns the text starts at column 15 (0-based 14)
+# and no line is longer than 72; at 44 columns it uses 42.
+[ "$(col_of "When to call, and whom to call.")" = 15 ] || { show_screen; fail_ "not centred"; }
+screen | sed -n '2,27p' | awk 'length($0) > 14 + 72 + 1 { bad = 1 } END { exit bad }' \
+  || { show_screen; fail_ "a line is longer than the measure"; }
+tmux_ resize-window -x 44 -y 20
+wait_trace "resize 44x20"
+wait_for "When to call, and whom to call."
+[ "$(col_of "When to call, and whom to call.")" = 2 ] || { show_screen; fail_ "narrow: not at column 2"; }
+send q
+[ "$(wait_exit)" = 0 ] || fail_ "bad exit status"
