@@ -36,6 +36,7 @@ CLI_TESTS = \
 SCREEN_TESTS = \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \
+	tests/screen/inject.sh \
 	tests/screen/lang3.sh \
 	tests/screen/lockdown.sh \
 	tests/screen/mouse.sh \
