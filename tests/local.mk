@@ -3,6 +3,7 @@
 UNIT_TESTS = \
 	tests/unit/test-layout \
 	tests/unit/test-load \
+	tests/unit/test-pin \
 	tests/unit/test-session \
 	tests/unit/test-text
 
@@ -16,6 +17,9 @@ tests_unit_test_layout_LDADD = $(MODEL_LIBS)
 tests_unit_test_load_SOURCES = tests/unit/test-load.c tests/unit/unit.h
 tests_unit_test_load_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_load_LDADD = $(MODEL_LIBS)
+tests_unit_test_pin_SOURCES = tests/unit/test-pin.c tests/unit/unit.h
+tests_unit_test_pin_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_pin_LDADD = $(MODEL_LIBS)
 tests_unit_test_session_SOURCES = tests/unit/test-session.c tests/unit/unit.h
 tests_unit_test_session_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_session_LDADD = $(MODEL_LIBS)

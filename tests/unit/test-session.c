@@ -13,7 +13,8 @@ static struct library *lib;
 static struct session *
 start (const char *lang, bool kiosk)
 {
-  struct session_config c = { CHARSET_UTF8, false, kiosk, lang };
+  struct session_config c = { .charset = CHARSET_UTF8, .kiosk = kiosk,
+                              .lang = lang };
   struct session *s = session_new (lib, &c);
 
   session_resize (s, 72, 21);
@@ -217,6 +218,101 @@ test_resize_and_clicks (void)
 }
 
 static void
+test_kiosk (void)
+{
+  struct pin_guard guard;
+  const char *err;
+  char *hash = pin_hash ("2468", &err);
+  struct session_config c = { .charset = CHARSET_UTF8, .kiosk = true,
+                              .attract = true, .pin_hash = hash,
+                              .guard = &guard };
+  struct session *s;
+
+  pin_guard_init (&guard);
+  s = session_new (lib, &c);
+  session_resize (s, 72, 21);
+  /* Between patients: the attract screen, nothing to forget.  */
+  CHECK_INT (session_screen (s), SCREEN_ATTRACT);
+  CHECK (session_pristine (s));
+  CHECK_INT (session_layout (s)->nlinks, 2);
+  /* Any key wakes it to the language screen; Back returns.  */
+  session_handle (s, ACT_NONE, 0);
+  CHECK_INT (session_screen (s), SCREEN_LANGUAGE);
+  CHECK (!session_pristine (s));
+  session_handle (s, ACT_BACK, 0);
+  CHECK_INT (session_screen (s), SCREEN_ATTRACT);
+  /* Choosing a language on the attract screen goes home.  */
+  session_handle (s, ACT_DOWN, 0);
+  session_handle (s, ACT_FOLLOW, 0);
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  CHECK_STR (session_lang (s), "en");
+  /* "Still there?": the next action only answers it.  */
+  CHECK (session_idle (s, 5) & REDRAW_FULL);
+  CHECK_INT (session_idle_left (s), 5);
+  session_handle (s, ACT_DOWN, 0);
+  CHECK_INT (session_idle_left (s), 0);
+  CHECK_INT (session_selected (s), 0);
+  /* Staff: the PIN screen takes digits; the stars show, not the PIN.  */
+  session_set_time (s, 1000);
+  session_handle (s, ACT_STAFF, 0);
+  CHECK_INT (session_screen (s), SCREEN_PIN);
+  CHECK (session_text_input (s));
+  session_handle (s, ACT_CHAR, '1');
+  session_handle (s, ACT_CHAR, 'x');
+  session_handle (s, ACT_CHAR, '2');
+  session_handle (s, ACT_BACK, 0);
+  session_handle (s, ACT_CHAR, '1');
+  session_handle (s, ACT_CHAR, '1');
+  session_handle (s, ACT_CHAR, '1');
+  {
+    const struct layout *l = session_layout (s);
+    bool stars = false;
+
+    for (size_t i = 0; i < l->nspans; i++)
+      stars |= strncmp (l->text + l->spans[i].off, "PIN: ****_", 10) == 0;
+    CHECK (stars);
+  }
+  /* Three wrong PINs, then a wait even for the right one.  */
+  for (int i = 0; i < 3; i++)
+    {
+      if (i > 0)
+        for (int k = 0; k < 4; k++)
+          session_handle (s, ACT_CHAR, '9');
+      session_handle (s, ACT_FOLLOW, 0);
+      CHECK_STR (session_message (s), "Wrong PIN.");
+    }
+  for (const char *d = "2468"; *d; d++)
+    session_handle (s, ACT_CHAR, *d);
+  session_handle (s, ACT_FOLLOW, 0);
+  CHECK_INT (session_screen (s), SCREEN_PIN);
+  session_set_time (s, 1001.5);
+  session_handle (s, ACT_FOLLOW, 0);
+  CHECK_INT (session_screen (s), SCREEN_STAFF);
+  /* The staff menu: back to where the patient was; quit; reload.  */
+  session_handle (s, ACT_FOLLOW, 0);
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  session_handle (s, ACT_STAFF, 0);
+  for (const char *d = "2468"; *d; d++)
+    session_handle (s, ACT_CHAR, *d);
+  session_handle (s, ACT_FOLLOW, 0);
+  session_handle (s, ACT_DOWN, 0);
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & RESULT_RELOAD);
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  session_handle (s, ACT_STAFF, 0);
+  for (const char *d = "2468"; *d; d++)
+    session_handle (s, ACT_CHAR, *d);
+  session_handle (s, ACT_FOLLOW, 0);
+  session_handle (s, ACT_BOTTOM, 0);
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & RESULT_QUIT);
+  /* Escape leaves the PIN screen.  */
+  session_handle (s, ACT_STAFF, 0);
+  session_handle (s, ACT_CANCEL, 0);
+  CHECK (session_screen (s) != SCREEN_PIN);
+  session_free (s);
+  free (hash);
+}
+
+static void
 test_measure (void)
 {
   CHECK_INT (session_measure (80), 72);
@@ -240,6 +336,7 @@ main (void)
   RUN (test_navigation);
   RUN (test_language_switch);
   RUN (test_resize_and_clicks);
+  RUN (test_kiosk);
   RUN (test_measure);
   library_free (lib);
   free (dir);

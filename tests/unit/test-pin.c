@@ -1,0 +1,109 @@
+/* test-pin.c -- the staff PIN: hashing, checking, the brake on guessing;
+   and the key table (kiosk mode drops quitting, text fields get text).  */
+
+#include "system.h"
+
+#include "action.h"
+#include "pin.h"
+#include "unit.h"
+
+static void
+test_hash (void)
+{
+  const char *err = NULL;
+  char *h = pin_hash ("2468", &err);
+  char *h2 = pin_hash ("2468", &err);
+
+  CHECK (h != NULL);
+  CHECK (h2 != NULL);
+  if (h == NULL || h2 == NULL)
+    return;
+  /* Salted: the same PIN hashes differently, and never shows.  */
+  CHECK (strcmp (h, h2) != 0);
+  CHECK (strstr (h, "2468") == NULL);
+  CHECK (pin_hash_valid (h));
+  CHECK (pin_verify (h, "2468"));
+  CHECK (pin_verify (h2, "2468"));
+  CHECK (!pin_verify (h, "2469"));
+  CHECK (!pin_verify (h, "24680"));
+  CHECK (!pin_verify (h, ""));
+  CHECK (!pin_verify ("", "2468"));
+  CHECK (!pin_verify ("2468", "2468"));
+  CHECK (!pin_verify (NULL, "2468"));
+  CHECK (pin_hash ("12", &err) == NULL);
+  CHECK (pin_hash ("12ab", &err) == NULL);
+  CHECK (pin_hash ("1234567890123", &err) == NULL);
+  free (h);
+  free (h2);
+}
+
+static void
+test_guard (void)
+{
+  struct pin_guard g;
+
+  pin_guard_init (&g);
+  CHECK_INT (pin_guard_wait (&g, 100), 0);
+  pin_guard_fail (&g, 100);
+  pin_guard_fail (&g, 100);
+  CHECK_INT (pin_guard_wait (&g, 100), 0);
+  /* The third wrong PIN: wait 1 s, then 2, 4, 8...  */
+  pin_guard_fail (&g, 100);
+  CHECK_INT (pin_guard_wait (&g, 100), 1);
+  CHECK_INT (pin_guard_wait (&g, 101), 0);
+  pin_guard_fail (&g, 101);
+  CHECK_INT (pin_guard_wait (&g, 101), 2);
+  pin_guard_fail (&g, 103);
+  CHECK_INT (pin_guard_wait (&g, 103), 4);
+  for (int i = 0; i < 40; i++)
+    pin_guard_fail (&g, 200);
+  CHECK_INT (pin_guard_wait (&g, 200), PIN_WAIT_MAX);
+  pin_guard_ok (&g);
+  CHECK_INT (pin_guard_wait (&g, 200), 0);
+}
+
+static void
+test_keys (void)
+{
+  struct input in = { IK_CHAR, 'q' };
+  long arg;
+
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_QUIT);
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_NONE);
+  in.ch = 'Q';
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_QUIT);
+  /* Control characters are not actions (Ctrl-C, Ctrl-\, Ctrl-Z...).  */
+  for (uint32_t c = 1; c < 0x20; c++)
+    {
+      in.ch = c;
+      if (c != '\t' && c != '\n' && c != '\r' && c != 0x08 && c != 0x0b)
+        CHECK_INT (action_for_input (&in, true, false, &arg), ACT_NONE);
+    }
+  in.ch = 0x0b;
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_STAFF);
+  /* In a text field, letters are text, not actions.  */
+  in.ch = 'h';
+  CHECK_INT (action_for_input (&in, false, true, &arg), ACT_CHAR);
+  CHECK_INT (arg, 'h');
+  in.ch = 0xe9;
+  CHECK_INT (action_for_input (&in, false, true, &arg), ACT_CHAR);
+  CHECK_INT (arg, 0xe9);
+  in.ch = 0x9b;
+  CHECK_INT (action_for_input (&in, false, true, &arg), ACT_NONE);
+  in.key = IK_BACKSPACE;
+  CHECK_INT (action_for_input (&in, false, true, &arg), ACT_BACK);
+  in.key = IK_ESCAPE;
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_CANCEL);
+  in.key = IK_FKEY;
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_NONE);
+  CHECK_STR (action_name (ACT_WARNING_SIGNS), "warning-signs");
+}
+
+int
+main (void)
+{
+  RUN (test_hash);
+  RUN (test_guard);
+  RUN (test_keys);
+  return unit_done ();
+}
