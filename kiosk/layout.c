@@ -295,6 +295,51 @@ layout_warning (struct lctx *c, const struct block *b)
     layout_line (c, 0, FRAME_BOTTOM, UINT32_MAX);
 }
 
+/* One line of the N bytes at S, cut to fit, with the ranges MARKS in
+   ROLE_MATCH (search snippets).  No French spacing: offsets must hold.  */
+static void
+layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
+               const struct block_mark *marks, size_t nmarks)
+{
+  size_t avail = c->o->width > indent ? c->o->width - indent : 1;
+  size_t pos = 0, k = 0;
+
+  layout_line (c, indent, FRAME_NONE, 1 << 16);
+  while (pos < n && avail > 0)
+    {
+      size_t end = n, cols, fit, tlen;
+      bool hit = false;
+      char *t;
+      const char *piece;
+
+      /* The next piece: up to the next mark, or the mark itself.  */
+      while (k < nmarks && marks[k].off + marks[k].len <= pos)
+        k++;
+      if (k < nmarks && marks[k].off <= pos)
+        {
+          end = marks[k].off + marks[k].len;
+          hit = true;
+        }
+      else if (k < nmarks)
+        end = marks[k].off;
+      if (end > n)
+        end = n;
+      t = translit (s + pos, end - pos, c->o->charset, &tlen);
+      piece = t != NULL ? t : s + pos;
+      if (t == NULL)
+        tlen = end - pos;
+      fit = utf8_fit (piece, tlen, avail, false, &cols);
+      if (fit > 0)
+        layout_span (c, piece, fit, (unsigned) cols,
+                     hit ? ROLE_MATCH : ROLE_NOTE);
+      free (t);
+      if (fit < tlen)
+        break;
+      avail -= cols;
+      pos = end;
+    }
+}
+
 static void
 layout_link (struct lctx *c, const struct block *b, uint32_t index)
 {
@@ -315,7 +360,11 @@ layout_link (struct lctx *c, const struct block *b, uint32_t index)
   k->block = index;
   c->link = (int32_t) l->nlinks++;
   layout_wrap_str (c, &w, label);
-  if (b->note != NULL)
+  if (b->note != NULL && b->nmarks > 0)
+    layout_marked (c, b->note, strlen (b->note),
+                   (unsigned) utf8_width (c->g->arrow, strlen (c->g->arrow)),
+                   b->marks, b->nmarks);
+  else if (b->note != NULL)
     {
       struct wrap n = { .role = ROLE_NOTE, .indent = utf8_width (
                           c->g->arrow, strlen (c->g->arrow)), .item = 1 };

@@ -39,6 +39,12 @@ struct strv
   const struct origin *at;
 };
 
+/* A highlighted range of a block's note (a search match), in bytes.  */
+struct block_mark
+{
+  uint32_t off, len;
+};
+
 struct block
 {
   enum block_kind kind;
@@ -46,6 +52,10 @@ struct block
                                    label; NULL when absent.  */
   const char *title;            /* Warning title; NULL when absent.  */
   const char *note;             /* Link: a second, quieter line (menus).  */
+  const struct block_mark *marks;       /* Highlights in NOTE; a note
+                                           with marks is kept on one
+                                           line.  */
+  size_t nmarks;
   struct strv items;            /* List and warning items.  */
   const char *target;           /* Link: a page id, or "lang:fr" etc.  */
   bool urgent;                  /* Link: stands out (warning signs).  */
