@@ -34,8 +34,10 @@ CLI_TESTS = \
 	tests/cli/content-list.sh \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
+	tests/cli/locale.sh \
 	tests/cli/options.sh \
-	tests/cli/overlay.sh
+	tests/cli/overlay.sh \
+	tests/cli/unit.sh
 
 SCREEN_TESTS = \
 	tests/screen/help.sh \
@@ -108,3 +110,8 @@ EXTRA_DIST += \
 	tests/content-good \
 	tests/content-lang3 \
 	$(CLI_TESTS) $(SCREEN_TESTS)
+
+# GNU hello's po-check: are the catalogs complete?
+locale-check:
+	srcdir='$(abs_top_srcdir)' $(SHELL) $(top_srcdir)/tests/cli/locale.sh
+.PHONY: locale-check
