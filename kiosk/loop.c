@@ -3,7 +3,6 @@
 #include "system.h"
 
 #include <errno.h>
-#include <math.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <string.h>
@@ -31,6 +30,16 @@ loop_countdown (unsigned idle)
   unsigned c = idle / 4;
 
   return c < 1 ? 1 : c > 15 ? 15 : c;
+}
+
+/* The smallest whole number not below X >= 0 (no libm: it would cost a
+   few hundred kilobytes of resident memory for two calls).  */
+static unsigned long
+loop_ceil (double x)
+{
+  unsigned long n = (unsigned long) x;
+
+  return (double) n < x ? n + 1 : n;
 }
 
 static double
@@ -154,7 +163,7 @@ loop_idle_timeout (const struct app *app, double now)
     /* The next whole second of the countdown.  */
     due += (double) (app->countdown - shown + 1);
   left = due - now;
-  return left <= 0 ? 0 : (int) ceil (left * 1000);
+  return left <= 0 ? 0 : (int) loop_ceil (left * 1000);
 }
 
 /* Shows, updates or ends the "Still there?" countdown.  */
@@ -169,7 +178,7 @@ loop_idle (struct app *app, double now)
     return REDRAW_NONE;
   if (elapsed >= app->idle + app->countdown)
     return loop_reset (app);
-  left = (unsigned) ceil (app->idle + app->countdown - elapsed);
+  left = (unsigned) loop_ceil (app->idle + app->countdown - elapsed);
   r = session_idle (app->session, left);
   if (r != REDRAW_NONE)
     loop_trace (app, "idle %u", left);

@@ -5,7 +5,6 @@
 
 #include <crypt.h>
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 #include <sys/random.h>
 
@@ -92,7 +91,13 @@ pin_guard_init (struct pin_guard *g)
 unsigned
 pin_guard_wait (const struct pin_guard *g, double now)
 {
-  return now < g->locked_until ? (unsigned) ceil (g->locked_until - now) : 0;
+  double left = g->locked_until - now;
+  unsigned whole;
+
+  if (left <= 0)
+    return 0;
+  whole = (unsigned) left;
+  return (double) whole < left ? whole + 1 : whole;
 }
 
 void
@@ -104,7 +109,9 @@ pin_guard_fail (struct pin_guard *g, double now)
     g->failures++;
   if (g->failures < PIN_FREE_TRIES)
     return;
-  wait = ldexp (1.0, (int) (g->failures - PIN_FREE_TRIES));
+  /* 1, 2, 4... seconds; past 2^9 the cap applies anyway.  */
+  wait = (double) (1u << (g->failures - PIN_FREE_TRIES < 10
+                          ? g->failures - PIN_FREE_TRIES : 10));
   g->locked_until = now + (wait < PIN_WAIT_MAX ? wait : PIN_WAIT_MAX);
 }
 
