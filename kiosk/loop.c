@@ -190,6 +190,7 @@ loop_run (struct app *app, int signal_fd)
 {
   struct pollfd fds[2];
   unsigned flags = REDRAW_FULL;
+  unsigned empty = 0;           /* Wake-ups for input that was not there.  */
   bool loading = true;
 
   fds[0].fd = STDIN_FILENO;
@@ -246,8 +247,13 @@ loop_run (struct app *app, int signal_fd)
         }
       now = loop_now ();
       session_set_time (app->session, now);
+      /* A terminal that reads as always ready but gives nothing has gone
+         (end of file without a hang-up): do not spin on it.  */
+      if ((fds[0].revents & POLLIN) && n > 0)
+        empty++;
       while (term_read (&ev))
         {
+          empty = 0;
           app->last_input = now;
           flags |= loop_event (app, &ev);
           if (flags & RESULT_RELOAD)
@@ -257,6 +263,11 @@ loop_run (struct app *app, int signal_fd)
             }
           if (flags & RESULT_QUIT)
             break;
+        }
+      if (empty > 64)
+        {
+          log_message (_("the terminal gives no more input; ending"));
+          return 0;
         }
       flags |= loop_idle (app, now);
       if (n == 0 && loading)

@@ -2,6 +2,7 @@
 
 UNIT_TESTS = \
 	tests/unit/test-layout \
+	tests/unit/test-library \
 	tests/unit/test-load \
 	tests/unit/test-pin \
 	tests/unit/test-session \
@@ -14,6 +15,9 @@ UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_unit_test_layout_SOURCES = tests/unit/test-layout.c tests/unit/unit.h
 tests_unit_test_layout_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_layout_LDADD = $(MODEL_LIBS)
+tests_unit_test_library_SOURCES = tests/unit/test-library.c tests/unit/unit.h
+tests_unit_test_library_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_library_LDADD = $(MODEL_LIBS)
 tests_unit_test_load_SOURCES = tests/unit/test-load.c tests/unit/unit.h
 tests_unit_test_load_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_load_LDADD = $(MODEL_LIBS)
