@@ -98,6 +98,11 @@ check_settings (struct library *lib)
         check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
                   _("the menu lists '%s', but there is no such page"), id);
     }
+  if (set->clinic.phone == NULL)
+    check_at (lib, DIAG_WARNING, check_key_at (set, SET_CLINIC),
+              _("the clinic's phone number is not set (clinic: phone: in"
+                " kiosk.yaml); the pages ask patients to get it at the"
+                " reception"));
   if (!check_exists_any (lib, set->warning_page))
     check_at (lib, DIAG_ERROR, check_key_at (set, SET_WARNING_PAGE),
               _("the warning-signs page '%s' does not exist; the key"
