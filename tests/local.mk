@@ -5,6 +5,7 @@ UNIT_TESTS = \
 	tests/unit/test-library \
 	tests/unit/test-load \
 	tests/unit/test-pin \
+	tests/unit/test-search \
 	tests/unit/test-session \
 	tests/unit/test-text
 
@@ -24,6 +25,9 @@ tests_unit_test_load_LDADD = $(MODEL_LIBS)
 tests_unit_test_pin_SOURCES = tests/unit/test-pin.c tests/unit/unit.h
 tests_unit_test_pin_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_pin_LDADD = $(MODEL_LIBS)
+tests_unit_test_search_SOURCES = tests/unit/test-search.c tests/unit/unit.h
+tests_unit_test_search_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_search_LDADD = $(MODEL_LIBS)
 tests_unit_test_session_SOURCES = tests/unit/test-session.c tests/unit/unit.h
 tests_unit_test_session_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_session_LDADD = $(MODEL_LIBS)
@@ -36,6 +40,7 @@ tests_tools_loadfile_LDADD = $(MODEL_LIBS)
 CLI_TESTS = \
 	tests/cli/check.sh \
 	tests/cli/content-list.sh \
+	tests/cli/content.sh \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
 	tests/cli/locale.sh \
@@ -56,7 +61,8 @@ SCREEN_TESTS = \
 	tests/screen/navigate.sh \
 	tests/screen/plain.sh \
 	tests/screen/resize.sh \
-	tests/screen/scroll.sh
+	tests/screen/scroll.sh \
+	tests/screen/shipped.sh
 
 TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
 TEST_EXTENSIONS = .sh

@@ -1,0 +1,92 @@
+/* search.h -- finds pages by the words a patient types.
+
+   Text is folded once, when a page is added to an index: case, accents
+   and compatibility forms go (MÉSOTHÉRAPIE, mésothérapie and mesotherapie
+   are one word; ﬁ is fi), œ, æ, ß and ø become oe, ae, ss and o, and
+   everything that is not a letter or a digit separates words.  A page
+   matches a query when every query word starts some word of the page;
+   pages are ranked by where the words match (title, keywords, headings,
+   summary, body) and whether they match whole words.  Each hit carries a
+   one-line snippet of the original text with the matches marked, ready to
+   draw.  No curses and no I/O here.  */
+
+#ifndef MESOKIOSK_SEARCH_H
+#define MESOKIOSK_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct page;
+struct search_index;
+
+/* Where a match was found, best first.  Warning titles count as
+   headings; paragraphs, list items, warning text and link labels are the
+   body.  */
+enum search_field
+{
+  SEARCH_TITLE,
+  SEARCH_KEYWORD,
+  SEARCH_HEADING,
+  SEARCH_SUMMARY,
+  SEARCH_BODY
+};
+
+enum
+{
+  SEARCH_MAX_RANGES = 8
+};
+
+/* A match inside a snippet, in bytes.  */
+struct search_range
+{
+  uint32_t off, len;
+};
+
+struct search_hit
+{
+  const struct page *page;
+  int score;
+  enum search_field field;      /* Where the best match is.  */
+  char *snippet;                /* Owned by the result list.  */
+  struct search_range ranges[SEARCH_MAX_RANGES];        /* In order,
+                                                           disjoint.  */
+  size_t nranges;
+};
+
+/* The hits of one query; owns the snippets.  */
+struct search_result
+{
+  struct search_hit *hits;
+  size_t n;
+};
+
+/* Returns a new empty index.  The index does not own the pages.  */
+struct search_index *search_index_new (void);
+void search_index_free (struct search_index *ix);
+
+/* Adds a complete page.  P must outlive the index; the index keeps its
+   own folded copies of the text.  */
+void search_index_add (struct search_index *ix, const struct page *p);
+/* Number of pages added.  */
+size_t search_index_count (const struct search_index *ix);
+
+/* Finds the pages of language LANG (p->lang; NULL for every language)
+   matching QUERY (UTF-8 as typed; invalid bytes and controls separate
+   words), best first, at most MAX hits, and puts them in OUT (which
+   search_result_done() frees).  Pages that score the same keep the order
+   they were added in.  Each snippet is one line of at most WIDTH columns
+   of the original text of the field with the best match (of the summary
+   when that field is the title or a keyword).  */
+void search_run (const struct search_index *ix, const char *query,
+                 const char *lang, size_t max, unsigned width,
+                 struct search_result *out);
+void search_result_done (struct search_result *r);
+
+/* Folds the N bytes at S (invalid UTF-8 allowed).  Words are separated by
+   one space, with no space at either end.  Returns a NUL-terminated
+   string (caller frees) of *OUTLEN bytes and, if MAP is not NULL, an
+   array (caller frees) where (*MAP)[i] is the offset in S of the
+   character output byte i came from; (*MAP)[*OUTLEN] is N.  */
+char *search_fold (const char *s, size_t n, size_t *outlen, uint32_t **map);
+
+#endif /* MESOKIOSK_SEARCH_H */
