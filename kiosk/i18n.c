@@ -5,6 +5,7 @@
 #include <langinfo.h>
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +28,34 @@ static const struct
   { "tr", "Türkçe", N_("Turkish") },
 };
 
+/* The LANGUAGE of the environment (NULL if unset): staff messages (the
+   log, --check) are in it, whatever the patient chose.  */
+static char *i18n_env_language;
+/* The interface language set last ("" before any), and how deep we are
+   in i18n_staff_begin().  */
+static char i18n_current[16];
+static unsigned i18n_staff_depth;
+
+static void
+i18n_apply (const char *lang)
+{
+  if (lang != NULL)
+    setenv ("LANGUAGE", lang, 1);
+  else
+    unsetenv ("LANGUAGE");
+  /* Makes gettext forget the translations it has cached.  */
+  textdomain (textdomain (NULL));
+}
+
 void
 i18n_init (const char *localedir)
 {
+  const char *env = getenv ("LANGUAGE");
   const char *dir = getenv ("MESOKIOSK_LOCALEDIR");
   const char *messages;
+
+  free (i18n_env_language);
+  i18n_env_language = env != NULL ? strdup (env) : NULL;
 
   setlocale (LC_ALL, "");
   messages = setlocale (LC_MESSAGES, NULL);
@@ -55,9 +79,24 @@ i18n_utf8 (void)
 void
 i18n_set_language (const char *lang)
 {
-  setenv ("LANGUAGE", lang, 1);
-  /* Makes gettext forget the translations it has cached.  */
-  textdomain (textdomain (NULL));
+  snprintf (i18n_current, sizeof i18n_current, "%s", lang);
+  if (i18n_staff_depth == 0)
+    i18n_apply (lang);
+}
+
+void
+i18n_staff_begin (void)
+{
+  if (i18n_staff_depth++ == 0 && i18n_current[0] != '\0')
+    i18n_apply (i18n_env_language);
+}
+
+void
+i18n_staff_end (void)
+{
+  if (i18n_staff_depth > 0 && --i18n_staff_depth == 0
+      && i18n_current[0] != '\0')
+    i18n_apply (i18n_current);
 }
 
 const char *

@@ -21,6 +21,13 @@ bool i18n_utf8 (void);
 /* Switches the interface language to LANG ("fr", "en").  */
 void i18n_set_language (const char *lang);
 
+/* Between these two calls (they nest), messages are translated for the
+   staff, in the language of the environment, whatever language the
+   patient chose: the log and the checker must not change language with
+   the screen.  */
+void i18n_staff_begin (void);
+void i18n_staff_end (void);
+
 /* A language's own name ("Français"), or LANG if unknown.  */
 const char *i18n_native_name (const char *lang);
 /* A language's name in the interface language (_("French")).  */

@@ -182,23 +182,28 @@ layout_wrap (struct lctx *c, const struct wrap *w, const char *s, size_t n)
   if (w->frame != FRAME_NONE)
     width = width > 4 ? width - 4 : 1;
   avail = width > w->indent + pcols ? width - w->indent - pcols : 1;
+  /* A final line feed (a YAML literal block has one) ends no line.  */
+  while (tn > 0 && (t[tn - 1] == '\n' || t[tn - 1] == '\r'))
+    tn--;
   breaks = xmalloc (tn + 1);
   u8_width_linebreaks ((const uint8_t *) t, tn, (int) avail, 0, 0, NULL,
                        "UTF-8", breaks);
-  for (size_t i = 1; i <= tn; i++)
+  for (size_t i = 0; i <= tn; i++)
     {
-      size_t end;
+      size_t end, next;
 
-      if (i < tn && breaks[i] == UC_BREAK_POSSIBLE)
-        end = i;
-      else if (i < tn && breaks[i] == UC_BREAK_MANDATORY)
-        end = i - 1;            /* Drop the line feed.  */
-      else if (i == tn)
-        end = tn;
+      /* breaks[i]: a line may start at t[i] (POSSIBLE), or t[i] is a line
+         feed (MANDATORY; a CR before a LF is CR_BEFORE_LF).  */
+      if (i == tn)
+        end = next = tn;
+      else if (breaks[i] == UC_BREAK_MANDATORY)
+        end = i, next = i + 1;
+      else if (breaks[i] == UC_BREAK_CR_BEFORE_LF)
+        end = i, next = i + 2 <= tn ? i + 2 : tn;
+      else if (i > start && breaks[i] == UC_BREAK_POSSIBLE)
+        end = next = i;
       else
         continue;
-      if (end < start)
-        end = start;
       while (end > start && t[end - 1] == ' ')
         end--;
       /* A segment wider than the line (a long word) is cut.  */
@@ -213,9 +218,11 @@ layout_wrap (struct lctx *c, const struct wrap *w, const char *s, size_t n)
           start += fit;
         }
       while (start < end);
-      start = i;
-      while (i < tn && start < tn && t[start] == ' ')
+      start = next;
+      while (start < tn && t[start] == ' ')
         start++;
+      if (next > i + 1)
+        i = next - 1;
     }
   if (first)
     layout_emit (c, w, "", 0, 0, true, pcols, 0);

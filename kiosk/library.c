@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "library.h"
 #include "load.h"
 #include "xalloc.h"
@@ -248,6 +249,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
 
   settings_init (&lib->settings);
   diag_list_init (&lib->diags);
+  i18n_staff_begin ();
   if (nlayers > LIBRARY_MAX_LAYERS)
     {
       diag_add (&lib->diags, DIAG_ERROR, NULL, 0, 0,
@@ -277,6 +279,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
       library_scan (lib, layers[i]);
     }
   library_hide (lib);
+  i18n_staff_end ();
   if (lib->nlangs > 1)
     qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
   return lib;
@@ -324,9 +327,11 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
   size_t len;
   struct page *p;
 
+  i18n_staff_begin ();
   if (load_read_file (ref->path, true, &buf, &len, &lib->diags) <= 0)
     {
       ref->state = REF_BROKEN;
+      i18n_staff_end ();
       return;
     }
   if (mode == LOAD_HEADER)
@@ -342,12 +347,14 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
           ref->header = p;
           ref->state = REF_HEADER;
           free (buf);
+          i18n_staff_end ();
           return;
         }
     }
   p = load_page (ref->path, buf, len, ref->lang, ref->id, LOAD_FULL,
                  &lib->settings, &lib->diags);
   free (buf);
+  i18n_staff_end ();
   if (p == NULL)
     {
       ref->state = REF_BROKEN;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <syslog.h>
 
+#include "i18n.h"
 #include "log.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -41,6 +42,7 @@ log_keep (char *line)
 void
 log_diags (struct diag_list *l)
 {
+  i18n_staff_begin ();
   for (size_t i = 0; i < l->n; i++)
     {
       char *text = NULL;
@@ -63,6 +65,7 @@ log_diags (struct diag_list *l)
               text);
       log_keep (text);
     }
+  i18n_staff_end ();
   diag_list_done (l);
 }
 

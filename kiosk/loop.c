@@ -12,6 +12,7 @@
 #include "check.h"
 #include "curses_compat.h"
 #include "log.h"
+#include "i18n.h"
 #include "loop.h"
 #include "signals.h"
 #include "term.h"
@@ -120,6 +121,7 @@ loop_reload (struct app *app)
   struct diag_list *d;
 
   /* Everything is read and checked before it replaces what is shown.  */
+  i18n_staff_begin ();
   check_library (lib);
   d = library_diags (lib);
   if (d->nerrors > 0)
@@ -128,13 +130,15 @@ loop_reload (struct app *app)
                      " content is kept"), d->nerrors);
       log_diags (d);
       library_free (lib);
+      i18n_staff_end ();
       return;
     }
   log_diags (d);
+  log_message (_("content reloaded"));
+  i18n_staff_end ();
   session_set_library (app->session, lib);
   library_free (app->lib);
   app->lib = lib;
-  log_message (_("content reloaded"));
 }
 
 /* A new visit: the old session, and all it knew, is gone.  */
@@ -232,7 +236,9 @@ loop_run (struct app *app, int signal_fd)
       n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
+          i18n_staff_begin ();
           log_message (_("cannot wait for input: %s"), strerror (errno));
+          i18n_staff_end ();
           return 1;
         }
       if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
@@ -266,7 +272,9 @@ loop_run (struct app *app, int signal_fd)
         }
       if (empty > 64)
         {
+          i18n_staff_begin ();
           log_message (_("the terminal gives no more input; ending"));
+          i18n_staff_end ();
           return 0;
         }
       flags |= loop_idle (app, now);

@@ -314,10 +314,12 @@ run_dump (struct options *o)
   p = library_page (lib, o->dump_page, lang);
   if (p == NULL)
     {
+      i18n_staff_begin ();
       diag_list_print (stderr, library_diags (lib), false);
       if (!library_exists (lib, o->dump_page, lang))
         fprintf (stderr, _("%s: there is no page '%s' in '%s'\n"), PACKAGE,
                  o->dump_page, lang);
+      i18n_staff_end ();
       library_free (lib);
       return EXIT_RUNTIME;
     }

@@ -178,6 +178,28 @@ test_breaks (void)
   page_free (p);
 }
 
+/* Line feeds inside a paragraph end lines, after accented text too, and
+   a final one adds no empty line.  */
+static void
+test_line_feeds (void)
+{
+  struct page *p = page ("id: t\ntitle: T\nsummary: S.\nblocks:\n"
+                         "  - text: \"Touchez l'écran\\nTouch the screen\\n\\n"
+                         "Après\\nfin\\n\"\n");
+  struct layout *l;
+  char *out;
+
+  if (p == NULL)
+    return;
+  l = lay (p, 40, CHARSET_UTF8, false);
+  out = dumped (l, CHARSET_UTF8);
+  CHECK_STR (out, "T\nS.\n\nTouchez l'écran\nTouch the screen\n\n"
+                  "Après\nfin\n");
+  free (out);
+  layout_free (l);
+  page_free (p);
+}
+
 static void
 test_ascii (void)
 {
@@ -290,6 +312,7 @@ main (void)
   settings_init (&set);
   RUN (test_widths);
   RUN (test_breaks);
+  RUN (test_line_feeds);
   RUN (test_ascii);
   RUN (test_wide_and_long);
   RUN (test_anchor);
