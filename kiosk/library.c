@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "library.h"
 #include "load.h"
+#include "search.h"
 #include "xalloc.h"
 
 enum ref_state
@@ -40,6 +41,7 @@ struct library
   size_t nlangs, langs_cap;
   size_t next;                  /* Next ref library_load_next() reads.  */
   struct diag_list diags;
+  struct search_index *index;   /* Owned; built by the first search.  */
 };
 
 static int
@@ -290,6 +292,7 @@ library_free (struct library *lib)
 {
   if (lib == NULL)
     return;
+  search_index_free (lib->index);
   for (size_t i = 0; i < lib->nrefs; i++)
     {
       free (lib->refs[i].id);
@@ -439,4 +442,17 @@ library_entry (const struct library *lib, size_t i, const char **id,
   *id = lib->refs[i].id;
   *lang = lib->refs[i].lang;
   *path = lib->refs[i].path;
+}
+
+const struct search_index *
+library_search_index (struct library *lib)
+{
+  if (lib->index != NULL)
+    return lib->index;
+  library_load_all (lib);
+  lib->index = search_index_new ();
+  for (size_t i = 0; i < lib->nrefs; i++)
+    if (lib->refs[i].state == REF_COMPLETE)
+      search_index_add (lib->index, lib->refs[i].full);
+  return lib->index;
 }

@@ -27,6 +27,7 @@ enum
 };
 
 struct library;
+struct search_index;
 
 /* Opens the NLAYERS directories at LAYERS (lowest first).  A layer that
    does not exist is skipped with a warning when REQUIRE says it must exist
@@ -62,5 +63,9 @@ size_t library_languages (const struct library *lib, const char ***langs);
 size_t library_count (const struct library *lib);
 void library_entry (const struct library *lib, size_t i, const char **id,
                     const char **lang, const char **path);
+
+/* The search index over every page that reads without error (all are
+   read, the first time).  Valid until library_free().  */
+const struct search_index *library_search_index (struct library *lib);
 
 #endif /* MESOKIOSK_LIBRARY_H */

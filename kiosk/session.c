@@ -4,10 +4,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "history.h"
 #include "i18n.h"
+#include "search.h"
 #include "session.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct session
@@ -30,6 +33,7 @@ struct session
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
   char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
+  char query[SESSION_QUERY_MAX + 1];    /* The search text, UTF-8.  */
   bool touched;                 /* Any action was handled.  */
 };
 
@@ -484,6 +488,7 @@ static const struct
   { N_("Backspace, Left arrow, B"), N_("go back"), false },
   { N_("H"), N_("home: the list of topics"), false },
   { N_("W or !"), N_("warning signs: when to call"), false },
+  { N_("/"), N_("search: type a word, then choose a page"), false },
   { N_("L"), N_("change the language"), false },
   { N_("?"), N_("this help; press it again to close"), false },
   { N_("Q"), N_("quit"), true },
@@ -521,6 +526,74 @@ session_help_page (struct session *s)
   return p;
 }
 
+static struct page *
+session_search_page (struct session *s)
+{
+  const struct settings *set = library_settings (s->lib);
+  struct page *p = page_new ();
+  struct search_result r;
+  struct block *b;
+  char *line;
+
+  p->title = arena_strdup (&p->arena, _("Search"));
+  p->summary = arena_strdup (&p->arena,
+                             _("Type a word, such as bruise or fever. The"
+                               " pages that speak of it show below."));
+  /* TRANSLATORS: the search field; %s is what the patient typed, and the
+     underscore stands for the cursor.  */
+  line = xasprintf (_("Search: %s_"), s->query);
+  page_add_block (p, BLOCK_HEADING)->text = arena_strdup (&p->arena, line);
+  free (line);
+  p->complete = true;
+  if (s->query[0] == '\0')
+    {
+      page_add_block (p, BLOCK_TEXT)->text
+        = arena_strdup (&p->arena, _("Press Enter to open the page chosen,"
+                                     " Escape to go back."));
+      return p;
+    }
+  search_run (library_search_index (s->lib), s->query, s->lang,
+              SESSION_MAX_HITS, s->width > 4 ? s->width - 4 : s->width, &r);
+  if (r.n == 0)
+    {
+      /* TRANSLATORS: %s is what the patient typed.  */
+      line = xasprintf (_("No page speaks of \"%s\". Try a shorter word, or"
+                          " another one."), s->query);
+      page_add_block (p, BLOCK_TEXT)->text = arena_strdup (&p->arena, line);
+      free (line);
+      if (library_exists (s->lib, set->warning_page, s->lang)
+          || session_find_page (s, set->warning_page, true) != NULL)
+        {
+          page_add_block (p, BLOCK_TEXT)->text
+            = arena_strdup (&p->arena, _("If you are worried about how you"
+                                         " feel, read this page:"));
+          session_add_link (p, set->warning_page, NULL)->urgent = true;
+        }
+    }
+  for (size_t i = 0; i < r.n; i++)
+    {
+      const struct search_hit *h = &r.hits[i];
+      struct block_mark *marks;
+
+      b = session_add_link (p, h->page->id, h->page->title);
+      b->urgent = strcmp (h->page->id, set->warning_page) == 0;
+      if (h->snippet == NULL || h->snippet[0] == '\0')
+        continue;
+      b->note = arena_strdup (&p->arena, h->snippet);
+      marks = arena_alloc (&p->arena, (h->nranges ? h->nranges : 1)
+                                      * sizeof *marks);
+      for (size_t k = 0; k < h->nranges; k++)
+        {
+          marks[k].off = h->ranges[k].off;
+          marks[k].len = h->ranges[k].len;
+        }
+      b->marks = marks;
+      b->nmarks = h->nranges;
+    }
+  search_result_done (&r);
+  return p;
+}
+
 /* Shows SCREEN (and page ID for SCREEN_PAGE), at the top.  Returns false,
    changing nothing, if the page cannot be shown.  */
 static bool
@@ -550,6 +623,9 @@ session_show (struct session *s, enum screen_id screen, const char *id)
       break;
     case SCREEN_HOME:
       synthetic = session_home_page (s);
+      break;
+    case SCREEN_SEARCH:
+      synthetic = session_search_page (s);
       break;
     case SCREEN_HELP:
     default:
@@ -875,6 +951,63 @@ session_pin (struct session *s, enum action a, long arg)
   return REDRAW_FULL;
 }
 
+/* Shows the search screen again for a new query: results update as the
+   patient types.  */
+static unsigned
+session_requery (struct session *s)
+{
+  session_show (s, SCREEN_SEARCH, NULL);
+  return REDRAW_FULL;
+}
+
+/* The search screen: typed characters, Backspace, Escape; Enter opens
+   the selected result, or the first one.  */
+static unsigned
+session_search (struct session *s, enum action a, long arg)
+{
+  size_t n = strlen (s->query);
+
+  switch (a)
+    {
+    case ACT_CHAR:
+      {
+        uint8_t buf[6];
+        int len;
+        size_t off;
+        uint32_t uc;
+
+        if (arg < 0 || arg > 0x10FFFF)
+          return RESULT_IGNORED;
+        len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
+        if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
+            || utf8_check ((const char *) buf, (size_t) len, false, &off,
+                           &uc) != UTF8_OK)
+          return RESULT_IGNORED;
+        memcpy (s->query + n, buf, (size_t) len);
+        s->query[n + (size_t) len] = '\0';
+        return session_requery (s);
+      }
+    case ACT_BACK:
+      {
+        ucs4_t uc;
+        const uint8_t *prev;
+
+        if (n == 0)
+          return session_back (s);
+        prev = u8_prev (&uc, (const uint8_t *) s->query + n,
+                        (const uint8_t *) s->query);
+        s->query[prev != NULL ? prev - (const uint8_t *) s->query : 0] = '\0';
+        return session_requery (s);
+      }
+    case ACT_FOLLOW:
+      if (s->selected < 0 && s->layout != NULL && s->layout->nlinks > 0)
+        s->selected = 0;
+      return session_follow (s, s->selected);
+    default:
+      return 0;                 /* Not ours: the common handling.  */
+    }
+}
+
 /* Between patients, any key that does not choose a language wakes the
    kiosk up to the language screen.  */
 static bool
@@ -920,6 +1053,13 @@ session_handle (struct session *s, enum action a, long arg)
     return r | RESULT_IGNORED;
   if (s->screen == SCREEN_PIN)
     return r | session_pin (s, a, arg);
+  if (s->screen == SCREEN_SEARCH)
+    {
+      unsigned sr = session_search (s, a, arg);
+
+      if (sr != 0)
+        return r | sr;
+    }
   if (s->screen == SCREEN_ATTRACT && session_wakes (a))
     return r | session_go (s, SCREEN_LANGUAGE, NULL);
   switch (a)
@@ -988,6 +1128,12 @@ session_handle (struct session *s, enum action a, long arg)
     case ACT_QUIT:
       return r | (s->cfg.kiosk ? RESULT_IGNORED : RESULT_QUIT);
     case ACT_SEARCH:
+      if (s->screen == SCREEN_SEARCH)
+        return r | RESULT_IGNORED;
+      if (s->lang[0] == '\0')
+        session_set_lang (s, library_settings (s->lib)->default_language);
+      memset (s->query, 0, sizeof s->query);
+      return r | session_go (s, SCREEN_SEARCH, NULL) | RESULT_LANGUAGE;
     case ACT_CHAR:
     case ACT_NONE:
     case ACT_COUNT:
@@ -1090,7 +1236,13 @@ session_pristine (const struct session *s)
 bool
 session_text_input (const struct session *s)
 {
-  return s->screen == SCREEN_PIN;
+  return s->screen == SCREEN_PIN || s->screen == SCREEN_SEARCH;
+}
+
+const char *
+session_query (const struct session *s)
+{
+  return s->query;
 }
 
 enum screen_id
@@ -1167,6 +1319,8 @@ session_crumbs (const struct session *s, const char **v, size_t max)
     v[n++] = s->page->title;
   else if (n < max && s->screen == SCREEN_HELP)
     v[n++] = C_("breadcrumb", "Help");
+  else if (n < max && s->screen == SCREEN_SEARCH)
+    v[n++] = C_("breadcrumb", "Search");
   else if (n < max && (s->screen == SCREEN_PIN || s->screen == SCREEN_STAFF))
     v[n++] = C_("breadcrumb", "Staff");
   return n;

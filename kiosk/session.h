@@ -29,6 +29,7 @@ enum screen_id
   SCREEN_ATTRACT,       /* Kiosk mode, between patients.  */
   SCREEN_PIN,           /* Staff: type the PIN.  */
   SCREEN_STAFF,         /* Staff: quit, reload.  */
+  SCREEN_SEARCH,        /* The search box and its results.  */
   SCREEN_COUNT
 };
 
@@ -81,7 +82,8 @@ unsigned session_idle (struct session *s, unsigned seconds);
 unsigned session_idle_left (const struct session *s);
 /* True when there is nothing to forget: the attract screen, untouched.  */
 bool session_pristine (const struct session *s);
-/* True when a text field has the focus (typed keys are text).  */
+/* True when a text field has the focus (typed keys are text): the PIN,
+   the search box.  */
 bool session_text_input (const struct session *s);
 
 /* Replaces the library (after a reload) and shows the same place.  */
@@ -104,6 +106,8 @@ const char *session_page_id (const struct session *s);
 /* The language of the page shown (it differs from session_lang() when
    the page is missing in that language).  */
 const char *session_page_lang (const struct session *s);
+/* The search text typed (UTF-8; "" when none).  */
+const char *session_query (const struct session *s);
 /* How many entries the back history holds.  */
 size_t session_history_depth (const struct session *s);
 
@@ -111,6 +115,12 @@ size_t session_history_depth (const struct session *s);
    minus a margin on narrow terminals, at most SESSION_MEASURE on wide
    ones (centred by the view).  */
 enum { SESSION_MEASURE = 72 };
+
+enum
+{
+  SESSION_QUERY_MAX = 64,       /* Bytes of search text kept.  */
+  SESSION_MAX_HITS = 30         /* Search results shown.  */
+};
 unsigned session_measure (unsigned cols);
 
 #endif /* MESOKIOSK_SESSION_H */

@@ -226,6 +226,7 @@ static const struct view_button_def view_buttons[] = {
   { ACT_BACK, "B", NC_ ("button", "Back"), false, false, false },
   { ACT_HOME, "H", NC_ ("button", "Home"), false, false, true },
   { ACT_LANGUAGE, "L", NULL, false, false, false },
+  { ACT_SEARCH, "/", NC_ ("button", "Search"), false, false, false },
   { ACT_HELP, "?", NC_ ("button", "Help"), false, false, false },
   { ACT_WARNING_SIGNS, "!", NC_ ("button", "Warning signs"), true, false,
     false },

@@ -62,6 +62,7 @@ SCREEN_TESTS = \
 	tests/screen/plain.sh \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh \
+	tests/screen/search.sh \
 	tests/screen/shipped.sh
 
 TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)

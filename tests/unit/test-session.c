@@ -3,6 +3,9 @@
 
 #include "system.h"
 
+#include <string.h>
+#include <unistr.h>
+
 #include "library.h"
 #include "session.h"
 #include "unit.h"
@@ -312,6 +315,97 @@ test_kiosk (void)
   free (hash);
 }
 
+/* Types the ASCII or UTF-8 text T on the search screen.  */
+static void
+type (struct session *s, const char *t)
+{
+  while (*t != '\0')
+    {
+      ucs4_t uc;
+      int n = u8_mbtouc (&uc, (const uint8_t *) t, strlen (t));
+
+      CHECK (session_handle (s, ACT_CHAR, (long) uc) & REDRAW_FULL);
+      t += n;
+    }
+}
+
+static void
+test_search (void)
+{
+  struct session *s = start ("fr", true);
+  const struct layout *l;
+  const char *crumbs[4];
+
+  /* '/' opens an empty box; letters are text there, even q and h.  */
+  CHECK (session_handle (s, ACT_SEARCH, 0) & REDRAW_FULL);
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  CHECK (session_text_input (s));
+  CHECK_STR (session_query (s), "");
+  CHECK_INT (session_layout (s)->nlinks, 0);
+  CHECK_INT (session_crumbs (s, crumbs, 4), 2);
+  CHECK_STR (crumbs[1], "Search");
+  /* Results come as the patient types: "APPEL" finds "Appelez" and the
+     keyword "appeler", without the accents or the case.  */
+  type (s, "APPEL");
+  CHECK_STR (session_query (s), "APPEL");
+  l = session_layout (s);
+  CHECK (l->nlinks >= 1);
+  CHECK_STR (l->links[0].target, "signes-alerte");
+  /* "séance" typed as "seance" finds the page of that title first.  */
+  for (int i = 0; i < 5; i++)
+    session_handle (s, ACT_BACK, 0);
+  CHECK_STR (session_query (s), "");
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  type (s, "seance");
+  l = session_layout (s);
+  CHECK (l->nlinks >= 1);
+  CHECK_STR (l->links[0].target, "apres-seance");
+  /* Backspace takes a whole character off, not a byte.  */
+  type (s, "é");
+  CHECK_STR (session_query (s), "seanceé");
+  session_handle (s, ACT_BACK, 0);
+  CHECK_STR (session_query (s), "seance");
+  /* Controls and invisible characters are refused.  */
+  CHECK (session_handle (s, ACT_CHAR, 0x1b) & RESULT_IGNORED);
+  CHECK (session_handle (s, ACT_CHAR, 0x202e) & RESULT_IGNORED);
+  CHECK (session_handle (s, ACT_CHAR, 0x110000) & RESULT_IGNORED);
+  CHECK_STR (session_query (s), "seance");
+  /* Enter opens the first result; Back comes back to the results.  */
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & REDRAW_FULL);
+  CHECK_INT (session_screen (s), SCREEN_PAGE);
+  CHECK_STR (session_page_id (s), "apres-seance");
+  CHECK (!session_text_input (s));
+  session_handle (s, ACT_BACK, 0);
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  CHECK_STR (session_query (s), "seance");
+  /* The query is kept when the language changes; results follow it.  */
+  CHECK (session_handle (s, ACT_LANGUAGE, 0) & RESULT_LANGUAGE);
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  CHECK_STR (session_query (s), "seance");
+  /* Nothing found: the warning-signs page is offered.  */
+  type (s, "xyz");
+  l = session_layout (s);
+  CHECK_INT (l->nlinks, 1);
+  CHECK_STR (l->links[0].target, "signes-alerte");
+  CHECK (session_handle (s, ACT_FOLLOW, 0) & REDRAW_FULL);
+  CHECK_STR (session_page_id (s), "signes-alerte");
+  /* Too long: the box stops taking characters.  */
+  session_handle (s, ACT_SEARCH, 0);
+  CHECK_STR (session_query (s), "");
+  for (int i = 0; i < SESSION_QUERY_MAX; i++)
+    session_handle (s, ACT_CHAR, 'a');
+  CHECK_INT (strlen (session_query (s)), SESSION_QUERY_MAX);
+  CHECK (session_handle (s, ACT_CHAR, 'a') & RESULT_IGNORED);
+  /* Escape leaves the box.  */
+  session_handle (s, ACT_CANCEL, 0);
+  CHECK_INT (session_screen (s), SCREEN_PAGE);
+  session_free (s);
+  /* The next visit starts with no query.  */
+  s = start ("fr", true);
+  CHECK_STR (session_query (s), "");
+  session_free (s);
+}
+
 static void
 test_measure (void)
 {
@@ -337,6 +431,7 @@ main (void)
   RUN (test_language_switch);
   RUN (test_resize_and_clicks);
   RUN (test_kiosk);
+  RUN (test_search);
   RUN (test_measure);
   library_free (lib);
   free (dir);
