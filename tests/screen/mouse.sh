@@ -41,4 +41,10 @@ wait_trace "frame [0-9]+ .*page=exemple .*top=0 "
 # A tap on plain text does nothing.
 click_text "Titre de section"
 grep -q " event [0-9]* none ignored" "$trace" || fail_ "a tap on text did something"
+# After a tap (a press, then a release the kiosk does not use), nothing
+# waits for another key: a signal is handled at once.
+click_button "Aide"
+wait_for "Touches et boutons"
+kill -TERM "$(kiosk_pid)"
+[ "$(wait_exit)" = 0 ] || fail_ "SIGTERM after a tap: not handled"
 exit 0
