@@ -54,11 +54,11 @@ patience=${MESOKIOSK_PATIENCE:-100}
 
 # wait_for TEXT: waits until TEXT is on the screen.
 wait_for () {
-  i=0
-  while [ $i -lt $patience ]; do
+  _lib_i=0
+  while [ $_lib_i -lt $patience ]; do
     screen | grep -F -q -- "$1" && return 0
     sleep 0.1
-    i=$((i + 1))
+    _lib_i=$((_lib_i + 1))
   done
   show_screen
   fail_ "'$1' never showed"
@@ -66,11 +66,11 @@ wait_for () {
 
 # wait_gone TEXT: waits until TEXT is no longer on the screen.
 wait_gone () {
-  i=0
-  while [ $i -lt $patience ]; do
+  _lib_i=0
+  while [ $_lib_i -lt $patience ]; do
     screen | grep -F -q -- "$1" || return 0
     sleep 0.1
-    i=$((i + 1))
+    _lib_i=$((_lib_i + 1))
   done
   show_screen
   fail_ "'$1' never went away"
@@ -78,37 +78,53 @@ wait_gone () {
 
 # wait_trace PATTERN: waits until the trace has a line matching PATTERN.
 wait_trace () {
-  i=0
-  while [ $i -lt $patience ]; do
+  _lib_i=0
+  while [ $_lib_i -lt $patience ]; do
     grep -E -q -- "$1" "$trace" 2>/dev/null && return 0
     sleep 0.1
-    i=$((i + 1))
+    _lib_i=$((_lib_i + 1))
   done
   show_screen
   fail_ "trace never showed '$1'"
 }
 
+# wait_frame ERE: waits until the frame on the screen matches ERE: the
+# last one drawn after the last input event, or before it if that event
+# was ignored (it draws nothing).
+wait_frame () {
+  _lib_i=0
+  while [ $_lib_i -lt $patience ]; do
+    awk -v re="$1" '/^[0-9.]+ event [0-9]+ / && !/ ignored/ { f = "" }
+      /^[0-9.]+ frame [0-9]+ / { f = $0 }
+      END { exit !(f != "" && f ~ re) }' "$trace" 2>/dev/null && return 0
+    sleep 0.1
+    _lib_i=$((_lib_i + 1))
+  done
+  show_screen
+  fail_ "no frame after the last event matched '$1'"
+}
+
 # events: the number of the last input event the program has handled.
 events () {
-  n=$(sed -n 's/^[0-9.]* event \([0-9]*\) .*/\1/p' "$trace" | tail -n 1)
-  echo "${n:-0}"
+  _lib_n=$(sed -n 's/^[0-9.]* event \([0-9]*\) .*/\1/p' "$trace" | tail -n 1)
+  echo "${_lib_n:-0}"
 }
 
 # send KEY...: sends keys, then waits until the program has handled them
 # (one event per key) and drawn.
 send () {
-  before=$(events)
+  _lib_before=$(events)
   tmux_ send-keys "$@"
-  want=$((before + $#))
-  wait_trace "^[0-9.]+ event $want "
+  _lib_want=$((_lib_before + $#))
+  wait_trace "^[0-9.]+ event $_lib_want "
 }
 
 # send_literal TEXT: types TEXT (each character is one event).
 send_literal () {
-  before=$(events)
+  _lib_before=$(events)
   tmux_ send-keys -l -- "$1"
-  want=$((before + ${#1}))
-  wait_trace "^[0-9.]+ event $want "
+  _lib_want=$((_lib_before + ${#1}))
+  wait_trace "^[0-9.]+ event $_lib_want "
 }
 
 # expect_screen TEXT...: every TEXT must be on the screen now.
@@ -131,11 +147,11 @@ refuse_screen () {
 
 # wait_exit: waits until the program ends; prints its exit status.
 wait_exit () {
-  i=0
-  while [ $i -lt $patience ]; do
+  _lib_i=0
+  while [ $_lib_i -lt $patience ]; do
     [ -s "$tmp/exit" ] && { cat "$tmp/exit"; return 0; }
     sleep 0.1
-    i=$((i + 1))
+    _lib_i=$((_lib_i + 1))
   done
   show_screen
   fail_ "the program did not exit"
@@ -182,9 +198,9 @@ col_of () { screen | grep -F -- "$1" | head -n 1 | awk -v t="$1" '{ print index(
 click_text () {
   r=$(row_of "$1"); c=$(col_of "$1")
   [ -n "$r" ] && [ -n "$c" ] || { show_screen; fail_ "cannot click '$1': not on the screen"; }
-  before=$(events)
+  _lib_before=$(events)
   click "$r" "$c"
-  wait_trace "^[0-9.]+ event $((before + 1)) "
+  wait_trace "^[0-9.]+ event $((_lib_before + 1)) "
 }
 
 # click_button LABEL: clicks a button of the bar, on the last row.
@@ -192,7 +208,7 @@ click_button () {
   last=$(screen | wc -l)
   c=$(screen | tail -n 1 | awk -v t="$1" '{ print index($0, t) }')
   [ "${c:-0}" -gt 0 ] || { show_screen; fail_ "no button '$1'"; }
-  before=$(events)
+  _lib_before=$(events)
   click "$last" "$c"
-  wait_trace "^[0-9.]+ event $((before + 1)) "
+  wait_trace "^[0-9.]+ event $((_lib_before + 1)) "
 }

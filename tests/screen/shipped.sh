@@ -26,18 +26,18 @@ for lang in fr en; do
   i=0
   while [ $i -lt "$n" ]; do
     send h
-    wait_trace "frame [0-9]+ screen=1 .*lang=$lang .*selected=0 "
+    wait_frame "screen=1 .*lang=$lang .*selected=0 "
     k=0
     while [ $k -lt $i ]; do send Down; k=$((k + 1)); done
     send Enter
-    wait_trace "frame [0-9]+ screen=2 "
+    wait_frame "screen=2 "
     id=$(last_frame | sed 's/.* page=\([^ ]*\) .*/\1/')
     title=$(MESOKIOSK_DATADIR="$srcdir/content" kiosk_env "$MESOKIOSK" \
               --content "$tmp/clinic" --dump "$id" --lang "$lang" | head -n 1)
     wait_for "$title"
     i=$((i + 1))
   done
-  [ $lang = fr ] && { send l; wait_trace "frame [0-9]+ .*lang=en "; }
+  [ $lang = fr ] && { send l; wait_frame " lang=en "; }
 done
 send q
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"
