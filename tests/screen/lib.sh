@@ -28,8 +28,10 @@ start_kiosk () {
   cmd="$cmd MESOKIOSK_TRACE='$trace'"
   cmd="$cmd ${MESOKIOSK_VALGRIND:-} '$MESOKIOSK'"
   for a in "$@"; do cmd="$cmd '$a'"; done
-  cmd="$cmd 2>'$tmp/stderr'; echo \$? > '$tmp/exit';"
-  cmd="$cmd stty -a > '$tmp/stty-after' 2>&1; sleep 600"
+  # The terminal modes are saved before the exit status, which tests
+  # wait for.
+  cmd="$cmd 2>'$tmp/stderr'; st=\$?; stty -a > '$tmp/stty-after' 2>&1;"
+  cmd="$cmd echo \$st > '$tmp/exit'; sleep 600"
   tmux_ new-session -d -x "${COLS_:-80}" -y "${ROWS_:-24}" "$cmd" \
     || framework_failure_ "tmux cannot start"
   wait_trace "^[0-9.]+ frame 1 "

@@ -21,6 +21,12 @@ for sig in INT QUIT TSTP TTIN TTOU; do kill -$sig "$pid"; done
 sleep 0.2
 kill -0 "$pid" || fail_ "the kiosk died"
 [ -s "$tmp/exit" ] && fail_ "the kiosk exited"
+# The '/' of the paste opened the search box; the rest is its text, with
+# none of the escape sequences.  Escape closes it.
+wait_trace " event [0-9]+ search done"
+wait_for "; exit"
+refuse_screen "pwned" "[A" "6n"
+send Escape
 # Still answering, still drawing.
 tmux_ send-keys h
 wait_trace " event [0-9]+ home "
