@@ -117,6 +117,8 @@ EXTRA_DIST += \
 	tests/screen/lib.sh \
 	tests/valgrind.supp \
 	tests/lsan.supp \
+	tests/content/overlap.py \
+	tests/content/readability.py \
 	tests/content-bad \
 	tests/content-good \
 	tests/content-lang3 \
