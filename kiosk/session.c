@@ -488,7 +488,7 @@ static const struct
   { N_("Backspace, Left arrow, B"), N_("go back"), false },
   { N_("H"), N_("home: the list of topics"), false },
   { N_("W or !"), N_("warning signs: when to call"), false },
-  { N_("/"), N_("search: type a word, then choose a page"), false },
+  { N_("/"), N_("search for a word, then choose a page"), false },
   { N_("L"), N_("change the language"), false },
   { N_("?"), N_("this help; press it again to close"), false },
   { N_("Q"), N_("quit"), true },
