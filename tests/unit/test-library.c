@@ -160,6 +160,37 @@ test_broken_page (void)
   free (dir);
 }
 
+/* 4096 page files are read; the 4097th is refused with a message.  */
+static void
+test_page_limit (void)
+{
+  char *dir = xasprintf ("%s/many", root);
+  const char *layers[] = { dir };
+  struct library *lib;
+  struct diag_list *d;
+
+  for (int i = 1; i <= LIBRARY_MAX_PAGES; i++)
+    {
+      char *path = xasprintf ("many/fr/p%d.yaml", i);
+
+      put (path, "");
+      free (path);
+    }
+  lib = library_open (layers, 1, 1);
+  CHECK_INT (library_count (lib), LIBRARY_MAX_PAGES);
+  CHECK_INT (library_diags (lib)->nerrors, 0);
+  library_free (lib);
+  put ("many/fr/q.yaml", "");
+  lib = library_open (layers, 1, 1);
+  d = library_diags (lib);
+  CHECK_INT (library_count (lib), LIBRARY_MAX_PAGES);
+  CHECK_INT (d->nerrors, 1);
+  CHECK (d->n > 0 && strstr (d->items[0].msg, "too many pages: the limit is"
+                             " 4096 files") != NULL);
+  library_free (lib);
+  free (dir);
+}
+
 int
 main (void)
 {
@@ -168,6 +199,7 @@ main (void)
     return 99;
   RUN (test_layers);
   RUN (test_broken_page);
+  RUN (test_page_limit);
   {
     char *cmd = xasprintf ("rm -rf '%s'", root);
 
