@@ -51,7 +51,9 @@ action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
   uint32_t ch = in->ch;
 
   *arg = 0;
-  if (text && in->key == IK_CHAR && ch >= 0x20 && ch != 0x7f
+  /* In a text field every character is text, but '!': the warning signs
+     stay one key away from every screen.  */
+  if (text && in->key == IK_CHAR && ch >= 0x20 && ch != 0x7f && ch != '!'
       && !(ch >= 0x80 && ch < 0xa0))
     {
       *arg = (long) ch;

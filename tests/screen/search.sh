@@ -66,6 +66,12 @@ wait_for "No page speaks of \"oedemexyz\""
 click_text "Warning signs: when to call"
 wait_frame "screen=2 page=signes-alerte lang=en "
 
+# '!' is not text: the warning signs are one key away, even here.
+send !
+wait_frame "screen=2 page=signes-alerte "
+send BSpace
+wait_frame "screen=7 "
+
 # Escape leaves the search box (back to the menu it came from); the
 # Search button opens it again, empty.
 send BSpace

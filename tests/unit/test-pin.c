@@ -90,6 +90,9 @@ test_keys (void)
   CHECK_INT (arg, 0xe9);
   in.ch = 0x9b;
   CHECK_INT (action_for_input (&in, false, true, &arg), ACT_NONE);
+  /* But '!' is the warning signs, from every screen.  */
+  in.ch = '!';
+  CHECK_INT (action_for_input (&in, true, true, &arg), ACT_WARNING_SIGNS);
   in.key = IK_BACKSPACE;
   CHECK_INT (action_for_input (&in, false, true, &arg), ACT_BACK);
   in.key = IK_ESCAPE;
