@@ -84,6 +84,21 @@ i18n_set_language (const char *lang)
     i18n_apply (lang);
 }
 
+const char *
+i18n_gettext_in (const char *lang, const char *msgid)
+{
+  const char *applied = i18n_staff_depth > 0 || i18n_current[0] == '\0'
+                          ? i18n_env_language : i18n_current;
+  const char *t;
+
+  if (lang == NULL || (applied != NULL && strcmp (applied, lang) == 0))
+    return gettext (msgid);
+  i18n_apply (lang);
+  t = gettext (msgid);
+  i18n_apply (applied);
+  return t;
+}
+
 void
 i18n_staff_begin (void)
 {

@@ -26,6 +26,9 @@ void i18n_set_language (const char *lang);
    patient chose: the log and the checker must not change language with
    the screen.  */
 void i18n_staff_begin (void);
+/* MSGID translated into LANG (a page's language), whatever the interface
+   language is; the interface language is left as it was.  */
+const char *i18n_gettext_in (const char *lang, const char *msgid);
 void i18n_staff_end (void);
 
 /* A language's own name ("Français"), or LANG if unknown.  */

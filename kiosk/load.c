@@ -296,7 +296,8 @@ load_page_text (struct schema_reader *sr, const char *s, size_t n,
   size_t off, len;
   char *bad;
 
-  switch (subst_expand (pl->set, &pl->page->arena, s, n, &out, &off, &len))
+  switch (subst_expand (pl->set, pl->page->lang, &pl->page->arena, s, n,
+                       &out, &off, &len))
     {
     case SUBST_OK:
       return out;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "subst.h"
 #include "xalloc.h"
 
@@ -12,29 +13,36 @@ const char *const subst_names[] = { "clinic.name", "clinic.phone",
                                     "emergency", NULL };
 
 /* The value of placeholder NAME (N bytes); *NOBREAK says whether its
-   spaces must not break (phone numbers).  */
+   spaces must not break (phone numbers, not the words said when the
+   number is not set).  */
 static const char *
-subst_value (const struct settings *set, const char *name, size_t n,
-             bool *nobreak)
+subst_value (const struct settings *set, const char *lang, const char *name,
+             size_t n, bool *nobreak)
 {
   *nobreak = n != 11 || memcmp (name, "clinic.name", n) != 0;
   if (n == 11 && memcmp (name, "clinic.name", n) == 0)
     return set->clinic.name != NULL ? set->clinic.name
       /* TRANSLATORS: shown in a page where the clinic's name belongs,
          when the settings do not give it.  */
-      : _("the clinic");
+      : i18n_gettext_in (lang, N_("the clinic"));
   if (n == 12 && memcmp (name, "clinic.phone", n) == 0)
-    return set->clinic.phone != NULL ? set->clinic.phone
+    {
+      if (set->clinic.phone != NULL)
+        return set->clinic.phone;
+      *nobreak = false;
       /* TRANSLATORS: shown in a page where the clinic's phone number
          belongs, when the settings do not give it.  */
-      : _("(ask at the reception for the clinic's number)");
+      return i18n_gettext_in (lang, N_("(ask at the reception for the"
+                                       " clinic's number)"));
+    }
   if (n == 9 && memcmp (name, "emergency", n) == 0)
     return set->emergency != NULL ? set->emergency : "112";
   return NULL;
 }
 
 enum subst_status
-subst_expand (const struct settings *set, struct arena *a, const char *s,
+subst_expand (const struct settings *set, const char *lang, struct arena *a,
+              const char *s,
               size_t n, const char **out, size_t *err_off, size_t *err_len)
 {
   const char *open = memchr (s, '{', n), *close = memchr (s, '}', n);
@@ -70,7 +78,7 @@ subst_expand (const struct settings *set, struct arena *a, const char *s,
               return SUBST_UNCLOSED;
             }
           name_len = (size_t) (end - (s + i + 1));
-          add = subst_value (set, s + i + 1, name_len, &nobreak);
+          add = subst_value (set, lang, s + i + 1, name_len, &nobreak);
           if (add == NULL)
             {
               *err_off = i;

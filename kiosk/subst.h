@@ -18,12 +18,14 @@ enum subst_status
   SUBST_UNCLOSED        /* A '{' has no matching '}'.  */
 };
 
-/* Expands the N bytes at S into a NUL-terminated copy in A, stored in
-   *OUT.  On a problem, *OUT is NULL and *ERR_OFF, *ERR_LEN give the
-   offending bytes of S.  */
-enum subst_status subst_expand (const struct settings *set, struct arena *a,
-                                const char *s, size_t n, const char **out,
-                                size_t *err_off, size_t *err_len);
+/* Expands the N bytes at S, text in language LANG, into a
+   NUL-terminated copy in A, stored in *OUT.  A placeholder the settings
+   leave unset gets a wording in LANG.  On a problem, *OUT is NULL and
+   *ERR_OFF, *ERR_LEN give the offending bytes of S.  */
+enum subst_status subst_expand (const struct settings *set, const char *lang,
+                                struct arena *a, const char *s, size_t n,
+                                const char **out, size_t *err_off,
+                                size_t *err_len);
 
 /* The known placeholder names, NULL-terminated (for suggestions).  */
 extern const char *const subst_names[];

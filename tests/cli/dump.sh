@@ -29,6 +29,20 @@ grep -q "douloureuse$(printf '\302\240'): appelez le" "$tmp/out" || fail_ "no Fr
 nb=$(printf '\302\240')
 grep -q "01${nb}02${nb}03${nb}04${nb}05" "$tmp/out" || fail_ "no clinic phone, or it can break"
 
+# An unset clinic phone is worded in the page's language, whatever the
+# language of the interface or of the environment.
+# (The shipped settings leave the phone unset.)
+for env_lang in en fr; do
+  LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
+    "$MESOKIOSK" --dump signes-alerte --lang fr > "$tmp/out" 2>/dev/null
+  grep -q "(demandez le numéro" "$tmp/out" && grep -q "à l'accueil)" "$tmp/out" \
+    || { cat "$tmp/out" >&2; fail_ "LANGUAGE=$env_lang: the French page has no French wording"; }
+  LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
+    "$MESOKIOSK" --dump signes-alerte --lang en > "$tmp/out" 2>/dev/null
+  grep -q "(ask at the reception" "$tmp/out" && grep -q "number)" "$tmp/out" \
+    || fail_ "LANGUAGE=$env_lang: the English page has no English wording"
+done
+
 # Plain ASCII under LANG=C.
 env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
   "$MESOKIOSK" --dump apres-seance --lang fr > "$tmp/out" || fail_ "LANG=C dump"
