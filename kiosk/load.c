@@ -208,6 +208,41 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
     }
 }
 
+/* In a header read, the keys a menu does not need end the read once the
+   title and the summary are in (and are skipped before): the rest of the
+   file is not even decoded.  Returns true if the read goes on.  */
+static bool
+load_header_done (struct schema_reader *sr, const yaml_event_t *first,
+                  bool *skipped)
+{
+  struct page_load *pl = sr->user;
+
+  *skipped = false;
+  if (pl->mode != LOAD_HEADER)
+    return true;
+  *skipped = true;
+  if (pl->page->title != NULL && pl->page->summary != NULL)
+    {
+      sr->stop = true;
+      return false;
+    }
+  return yamlread_skip (sr->r, first);
+}
+
+/* The custom reader of 'keywords': search words, for complete pages.  */
+static bool
+load_keywords (struct schema_reader *sr, void *target,
+               const yaml_event_t *first)
+{
+  struct page *p = target;
+  bool skipped, ok;
+  bool alive = load_header_done (sr, first, &skipped);
+
+  if (skipped)
+    return alive;
+  return schema_read_strings (sr, first, "keywords", &p->keywords, &ok);
+}
+
 /* Reads the list of blocks of a page (the custom reader of 'blocks').  */
 static bool
 load_blocks (struct schema_reader *sr, void *target,
@@ -215,21 +250,15 @@ load_blocks (struct schema_reader *sr, void *target,
 {
   struct page_load *pl = sr->user;
   struct page *p = pl->page;
-  const char *saved = sr->context;
+  unsigned saved = sr->block;
   unsigned n = 0;
   yaml_event_t ev;
-  (void) target;
+  bool skipped;
+  bool going = load_header_done (sr, first, &skipped);
 
-  if (pl->mode == LOAD_HEADER)
-    {
-      /* Menus need no blocks: stop here if the header is complete.  */
-      if (p->title != NULL && p->summary != NULL)
-        {
-          sr->stop = true;
-          return false;
-        }
-      return yamlread_skip (sr->r, first);
-    }
+  (void) target;
+  if (skipped)
+    return going;
   if (first->type != YAML_SEQUENCE_START_EVENT)
     {
       schema_error (sr, &first->start_mark,
@@ -241,12 +270,11 @@ load_blocks (struct schema_reader *sr, void *target,
     {
       struct block_in bi;
       uint32_t seen = 0;
-      char ctx[64];
       bool alive;
 
       if (!yamlread_next (sr->r, &ev))
         {
-          sr->context = saved;
+          sr->block = saved;
           return false;
         }
       if (ev.type == YAML_SEQUENCE_END_EVENT)
@@ -255,8 +283,7 @@ load_blocks (struct schema_reader *sr, void *target,
           break;
         }
       n++;
-      snprintf (ctx, sizeof ctx, _("block %u"), n);
-      sr->context = ctx;
+      sr->block = n;
       memset (&bi, 0, sizeof bi);
       if (ev.type != YAML_MAPPING_START_EVENT)
         {
@@ -276,11 +303,11 @@ load_blocks (struct schema_reader *sr, void *target,
       yaml_event_delete (&ev);
       if (!alive)
         {
-          sr->context = saved;
+          sr->block = saved;
           return false;
         }
     }
-  sr->context = saved;
+  sr->block = saved;
   if (n == 0)
     schema_error (sr, &first->start_mark,
                   _("'blocks' is empty; a page needs at least one block"));
@@ -334,8 +361,8 @@ static const struct schema_field page_fields[] = {
                 .offset = offsetof (struct page, title) },
   [P_SUMMARY] = { .key = "summary", .type = SCHEMA_STRING, .required = true,
                   .offset = offsetof (struct page, summary) },
-  [P_KEYWORDS] = { .key = "keywords", .type = SCHEMA_STRINGS,
-                   .offset = offsetof (struct page, keywords) },
+  [P_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
+                   .read = load_keywords },
   [P_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
                  .read = load_blocks },
 };

@@ -3,7 +3,7 @@
    A page is one YAML file in one language.  Everything a page points to
    (its strings and arrays) lives in the page's own arena, so page_free()
    releases it in one call.  A page may be a header only (id, title,
-   summary, keywords), read cheaply for menus, or complete (with blocks).
+   summary), read cheaply for menus, or complete (with blocks).
    Pages also describe the screens the kiosk builds itself (home menu,
    help, language choice, search results): those are "synthetic" pages
    whose links may carry an action instead of a page id.  No curses here.  */

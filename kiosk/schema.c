@@ -19,14 +19,22 @@ schema_error (struct schema_reader *sr, const yaml_mark_t *mark,
   char *msg;
   struct diag *d;
 
+  const char *context = sr->context;
+  char cbuf[64];
+
+  if (sr->block != 0)
+    {
+      snprintf (cbuf, sizeof cbuf, _("block %u"), sr->block);
+      context = cbuf;
+    }
   va_start (ap, fmt);
   msg = xvasprintf (fmt, ap);
   va_end (ap);
-  if (sr->context != NULL && sr->fallback != NULL)
-    d = yamlread_diag (sr->r, DIAG_ERROR, mark, "%s: %s (%s)", sr->context,
+  if (context != NULL && sr->fallback != NULL)
+    d = yamlread_diag (sr->r, DIAG_ERROR, mark, "%s: %s (%s)", context,
                        msg, sr->fallback);
-  else if (sr->context != NULL)
-    d = yamlread_diag (sr->r, DIAG_ERROR, mark, "%s: %s", sr->context, msg);
+  else if (context != NULL)
+    d = yamlread_diag (sr->r, DIAG_ERROR, mark, "%s: %s", context, msg);
   else if (sr->fallback != NULL)
     d = yamlread_diag (sr->r, DIAG_ERROR, mark, "%s (%s)", msg,
                        sr->fallback);
@@ -132,21 +140,35 @@ schema_wrong_type (struct schema_reader *sr, const yaml_event_t *first,
   return yamlread_skip (sr->r, first);
 }
 
-bool
-schema_read_string (struct schema_reader *sr, const yaml_event_t *first,
-                    const char *what, const char **out)
+/* The name of item ITEM (1-based; 0: the value itself) of KEY.  */
+static const char *
+schema_item_name (char *buf, size_t size, const char *key, size_t item)
+{
+  if (item == 0)
+    return key;
+  snprintf (buf, size, _("%s, item %zu"), key, item);
+  return buf;
+}
+
+static bool
+schema_read_item (struct schema_reader *sr, const yaml_event_t *first,
+                  const char *key, size_t item, const char **out)
 {
   const char *v;
   size_t n;
+  char what[96];
 
   *out = NULL;
   if (first->type != YAML_SCALAR_EVENT)
-    return schema_wrong_type (sr, first, what, _("a text"));
+    return schema_wrong_type (sr, first,
+                              schema_item_name (what, sizeof what, key, item),
+                              _("a text"));
   if (sr->r->bad_scalar)
     return true;                /* Already reported.  */
   if (schema_is_null (first))
     {
-      schema_error (sr, &first->start_mark, _("'%s' is empty"), what);
+      schema_error (sr, &first->start_mark, _("'%s' is empty"),
+                    schema_item_name (what, sizeof what, key, item));
       return true;
     }
   v = (const char *) first->data.scalar.value;
@@ -157,7 +179,8 @@ schema_read_string (struct schema_reader *sr, const yaml_event_t *first,
     n--;
   if (n == 0)
     {
-      schema_error (sr, &first->start_mark, _("'%s' is empty"), what);
+      schema_error (sr, &first->start_mark, _("'%s' is empty"),
+                    schema_item_name (what, sizeof what, key, item));
       return true;
     }
   if (sr->text_hook != NULL)
@@ -167,7 +190,14 @@ schema_read_string (struct schema_reader *sr, const yaml_event_t *first,
   return true;
 }
 
-static bool
+bool
+schema_read_string (struct schema_reader *sr, const yaml_event_t *first,
+                    const char *what, const char **out)
+{
+  return schema_read_item (sr, first, what, 0, out);
+}
+
+bool
 schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
                      const char *key, struct strv *out, bool *ok)
 {
@@ -183,7 +213,6 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
   for (;;)
     {
       const char *s;
-      char what[96];
 
       if (!yamlread_next (sr->r, &ev))
         {
@@ -196,8 +225,7 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
           yaml_event_delete (&ev);
           break;
         }
-      snprintf (what, sizeof what, _("%s, item %zu"), key, n + 1);
-      if (!schema_read_string (sr, &ev, what, &s))
+      if (!schema_read_item (sr, &ev, key, n + 1, &s))
         {
           yaml_event_delete (&ev);
           free (items);

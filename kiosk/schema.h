@@ -58,6 +58,9 @@ struct schema_reader
   struct yamlread *r;
   struct arena *arena;          /* Where strings and arrays go.  */
   const char *context;          /* Prefix for messages ("block 3"), or NULL.  */
+  unsigned block;               /* If not 0, messages start with "block
+                                   N" instead of CONTEXT (formatted only
+                                   when there is a message).  */
   const char *fallback;         /* Appended to value errors, or NULL.  */
   /* Optional: checks or rewrites a text value before it is stored (for
      placeholders).  Returns the text to store (in the arena) or NULL if
@@ -81,6 +84,11 @@ bool schema_read_map (struct schema_reader *sr, const struct schema *s,
    false on a fatal problem; *OUT is NULL if the value was refused.  */
 bool schema_read_string (struct schema_reader *sr, const yaml_event_t *first,
                          const char *what, const char **out);
+
+/* Reads a list of texts that FIRST starts (the values of KEY) into *OUT;
+   *OK tells whether it was valid.  Returns false on a fatal problem.  */
+bool schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
+                          const char *key, struct strv *out, bool *ok);
 
 /* The place of MARK, for storing.  */
 struct origin schema_origin (struct schema_reader *sr, const yaml_mark_t *mark);

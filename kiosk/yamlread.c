@@ -12,6 +12,23 @@
 #include "xalloc.h"
 #include "yamlread.h"
 
+static int
+yamlread_chunk (void *data, unsigned char *buffer, size_t size,
+                size_t *size_read)
+{
+  struct yamlread *r = data;
+  size_t n = r->inlen - r->inpos;
+
+  if (n > 512)
+    n = 512;
+  if (n > size)
+    n = size;
+  memcpy (buffer, r->in + r->inpos, n);
+  r->inpos += n;
+  *size_read = n;
+  return 1;
+}
+
 void
 yamlread_init (struct yamlread *r, const char *file, const char *buf,
                size_t len, struct diag_list *diags)
@@ -45,7 +62,10 @@ yamlread_init (struct yamlread *r, const char *file, const char *buf,
                 _("the file is in UTF-16; save it as UTF-8"));
       r->failed = true;
     }
-  yaml_parser_set_input_string (&r->parser, (const unsigned char *) buf, len);
+  r->in = (const unsigned char *) buf;
+  r->inlen = len;
+  r->inpos = 0;
+  yaml_parser_set_input (&r->parser, yamlread_chunk, r);
 }
 
 void

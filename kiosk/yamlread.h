@@ -32,6 +32,9 @@ struct yamlread
   const char *buf;              /* Borrowed; the whole file.  */
   size_t len;
   size_t skipped;               /* Bytes of a byte order mark skipped.  */
+  const unsigned char *in;      /* What libyaml reads, in pieces: a  */
+  size_t inlen, inpos;          /* header read stops early and the rest
+                                   is never decoded.  */
   struct diag_list *diags;      /* Borrowed; where problems go.  */
   unsigned depth;
   unsigned documents;
