@@ -214,7 +214,8 @@ loop_run (struct app *app, int signal_fd)
         {
           if (flags & RESULT_LANGUAGE)
             flags |= view_fit (&app->view, app->session);
-          view_draw (&app->view, app->session, app->lib);
+          view_draw (&app->view, app->session, app->lib,
+                     (flags & REDRAW_FULL) != 0);
           wnoutrefresh (stdscr);
           doupdate ();
           app->frames++;

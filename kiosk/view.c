@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "curses_compat.h"
 #include "i18n.h"
@@ -96,6 +97,33 @@ view_fill (enum style_role role, int to)
 /* ------------------------------------------------------------------ */
 /* The text area.  */
 
+/* Writes the N bytes of UTF-8 at S, REPEAT times.  The text is decoded
+   here, once, and written as wide characters: addnstr() would have
+   curses decode it again byte by byte.  */
+static void
+view_put_text (const char *s, size_t n, unsigned repeat)
+{
+  wchar_t w[128];
+  size_t k = 0;
+
+  for (unsigned r = 0; r < repeat; r++)
+    for (size_t i = 0; i < n;)
+      {
+        ucs4_t uc;
+        int len = u8_mbtouc (&uc, (const uint8_t *) s + i, n - i);
+
+        w[k++] = (wchar_t) uc;
+        i += (size_t) (len > 0 ? len : 1);
+        if (k == ARRAY_SIZE (w))
+          {
+            waddnwstr (stdscr, w, (int) k);
+            k = 0;
+          }
+      }
+  if (k > 0)
+    waddnwstr (stdscr, w, (int) k);
+}
+
 struct view_line
 {
   struct view *v;
@@ -113,8 +141,7 @@ view_piece (void *ctx, const char *s, size_t len, unsigned cols,
                        || role == ROLE_NOTE || role == ROLE_URGENT_LINK))
     role = ROLE_LINK_SELECTED;
   theme_apply (stdscr, role);
-  for (unsigned r = 0; r < repeat; r++)
-    addnstr (s, (int) len);
+  view_put_text (s, len, repeat);
 }
 
 static void
@@ -371,7 +398,8 @@ view_countdown (struct view *v, unsigned left)
 }
 
 void
-view_draw (struct view *v, const struct session *s, const struct library *lib)
+view_draw (struct view *v, const struct session *s, const struct library *lib,
+           bool full)
 {
   int cy, cx;
 
@@ -380,9 +408,12 @@ view_draw (struct view *v, const struct session *s, const struct library *lib)
       view_too_small (v);
       return;
     }
-  view_header (v, lib);
+  if (full)
+    {
+      view_header (v, lib);
+      view_bar (v, s, lib);
+    }
   view_status (v, s);
-  view_bar (v, s, lib);
   view_body (v, s);
   getyx (stdscr, cy, cx);
   if (session_idle_left (s) > 0)

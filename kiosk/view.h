@@ -43,9 +43,11 @@ struct view
 void view_init (struct view *v, enum charset cs, bool plain, bool kiosk);
 /* Reads the terminal size and gives the text area to S.  */
 unsigned view_fit (struct view *v, struct session *s);
-/* Draws everything into curses' buffer (the caller calls doupdate()).  */
+/* Draws into curses' buffer (the caller calls doupdate()): everything
+   with FULL, else only what a scroll or a new selection changes (the
+   text and the status line).  */
 void view_draw (struct view *v, const struct session *s,
-                const struct library *lib);
+                const struct library *lib, bool full);
 /* The action for a tap at (Y, X): a button, or a link (ACT_CLICK with
    *ARG the layout line); ACT_NONE elsewhere.  */
 enum action view_hit (const struct view *v, const struct session *s, int y,
