@@ -196,6 +196,8 @@ loop_run (struct app *app, int signal_fd)
   unsigned flags = REDRAW_FULL;
   unsigned empty = 0;           /* Wake-ups for input that was not there.  */
   bool loading = true;
+  bool preparing = false;       /* A frame was drawn since the last
+                                   session_prepare().  */
 
   fds[0].fd = STDIN_FILENO;
   fds[0].events = POLLIN;
@@ -219,6 +221,7 @@ loop_run (struct app *app, int signal_fd)
           wnoutrefresh (stdscr);
           doupdate ();
           app->frames++;
+          preparing = true;
           loop_trace (app, "frame %lu screen=%d page=%s lang=%s top=%zu"
                       " selected=%d depth=%zu", app->frames,
                       (int) session_screen (app->session),
@@ -233,7 +236,8 @@ loop_run (struct app *app, int signal_fd)
       if (flags & RESULT_QUIT)
         return 0;
       flags = 0;
-      timeout = loading ? 0 : loop_idle_timeout (app, loop_now ());
+      timeout = loading || preparing ? 0
+                                     : loop_idle_timeout (app, loop_now ());
       n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
@@ -279,7 +283,13 @@ loop_run (struct app *app, int signal_fd)
           return 0;
         }
       flags |= loop_idle (app, now);
-      if (n == 0 && loading)
+      if (n == 0 && preparing)
+        {
+          /* Nothing to do: lay out the page the patient may open next.  */
+          preparing = false;
+          session_prepare (app->session);
+        }
+      else if (n == 0 && loading)
         {
           /* Nothing to do: read one more page of the library.  */
           size_t before = library_diags (app->lib)->nerrors;

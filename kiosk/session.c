@@ -25,6 +25,11 @@ struct session
   const char *page_lang;        /* Language of PAGE.  */
   char *notice;                 /* Owned, or NULL: shown above the page.  */
   struct layout *layout;        /* Owned, or NULL before a resize.  */
+  struct layout *prepared;      /* Owned, or NULL: PREPARED_PAGE laid out
+                                   ahead of time (session_prepare()).  */
+  const struct page *prepared_page;
+  unsigned prepared_width;
+  char prepared_lang[16];
   unsigned width, rows;
   size_t top;
   int32_t selected;
@@ -135,11 +140,20 @@ session_fix_selection (struct session *s, bool down)
     s->selected = -1;
 }
 
+/* What a link's label is looked up with: the titles of other pages, in
+   the language of the page the link is on.  */
+struct session_label_ctx
+{
+  struct session *s;
+  const char *lang;
+};
+
 static const char *
 session_link_label (void *ctx, const char *target)
 {
-  struct session *s = ctx;
-  const struct page *p = library_header (s->lib, target, s->page_lang);
+  struct session_label_ctx *c = ctx;
+  struct session *s = c->s;
+  const struct page *p = library_header (s->lib, target, c->lang);
 
   if (p == NULL)
     p = library_header (s->lib, target,
@@ -154,12 +168,44 @@ session_lang_is_french (const char *lang)
          && (lang[2] == '\0' || lang[2] == '_');
 }
 
+/* Lays out page P (in language LANG, with NOTICE above it) at the
+   session's width.  */
+static struct layout *
+session_layout_page (struct session *s, const struct page *p,
+                     const char *lang, const char *notice)
+{
+  struct layout_options o;
+  struct session_label_ctx c = { s, lang };
+
+  memset (&o, 0, sizeof o);
+  o.width = s->width;
+  o.charset = s->cfg.charset;
+  o.french = session_lang_is_french (lang);
+  o.plain = s->cfg.plain;
+  /* TRANSLATORS: the word on the frame of a warning box; it must be
+     understood without colour.  */
+  o.warning_label = _("Warning");
+  o.notice = notice;
+  o.notice_french = session_lang_is_french (s->lang);
+  o.link_label = session_link_label;
+  o.ctx = &c;
+  return layout_page (p, &o);
+}
+
+/* Drops the layout prepared ahead of time.  */
+static void
+session_drop_prepared (struct session *s)
+{
+  layout_free (s->prepared);
+  s->prepared = NULL;
+  s->prepared_page = NULL;
+}
+
 /* Lays the page out again; with KEEP, the line at the top of the screen
    stays there.  */
 static void
 session_relayout (struct session *s, bool keep)
 {
-  struct layout_options o;
   uint32_t block = 0, offset = 0;
 
   if (s->width == 0 || s->page == NULL)
@@ -169,20 +215,18 @@ session_relayout (struct session *s, bool keep)
       block = s->layout->lines[s->top].block;
       offset = s->layout->lines[s->top].offset;
     }
-  memset (&o, 0, sizeof o);
-  o.width = s->width;
-  o.charset = s->cfg.charset;
-  o.french = session_lang_is_french (s->page_lang);
-  o.plain = s->cfg.plain;
-  /* TRANSLATORS: the word on the frame of a warning box; it must be
-     understood without colour.  */
-  o.warning_label = _("Warning");
-  o.notice = s->notice;
-  o.notice_french = session_lang_is_french (s->lang);
-  o.link_label = session_link_label;
-  o.ctx = s;
   layout_free (s->layout);
-  s->layout = layout_page (s->page, &o);
+  if (!keep && s->prepared != NULL && s->prepared_page == s->page
+      && s->prepared_width == s->width
+      && strcmp (s->prepared_lang, s->lang) == 0)
+    {
+      /* Laid out while the patient was reading the previous screen.  */
+      s->layout = s->prepared;
+      s->prepared = NULL;
+      s->prepared_page = NULL;
+    }
+  else
+    s->layout = session_layout_page (s, s->page, s->page_lang, s->notice);
   s->top = keep ? layout_find_anchor (s->layout, block, offset) : 0;
   if (s->top > session_max_top (s))
     s->top = session_max_top (s);
@@ -594,6 +638,20 @@ session_search_page (struct session *s)
   return p;
 }
 
+/* The notice above page P when it is not in the patient's language
+   (caller frees), or NULL.  */
+static char *
+session_notice (const struct session *s, const struct page *p)
+{
+  if (s->lang[0] == '\0' || strcmp (p->lang, s->lang) == 0)
+    return NULL;
+  return xasprintf (
+    /* TRANSLATORS: shown above a page that exists only in another
+       language; both %s are language names.  */
+    _("This page is not available in %s yet; it is shown in %s."),
+    i18n_name (s->lang), i18n_name (p->lang));
+}
+
 /* Shows SCREEN (and page ID for SCREEN_PAGE), at the top.  Returns false,
    changing nothing, if the page cannot be shown.  */
 static bool
@@ -645,12 +703,7 @@ session_show (struct session *s, enum screen_id screen, const char *id)
       s->page = p;
       s->page_id = xstrdup (id);
       s->page_lang = p->lang;
-      if (s->lang[0] != '\0' && strcmp (p->lang, s->lang) != 0)
-        s->notice = xasprintf (
-          /* TRANSLATORS: shown above a page that exists only in another
-             language; both %s are language names.  */
-          _("This page is not available in %s yet; it is shown in %s."),
-          i18n_name (s->lang), i18n_name (p->lang));
+      s->notice = session_notice (s, p);
     }
   s->selected = -1;
   s->top = 0;
@@ -774,6 +827,29 @@ session_follow (struct session *s, int32_t k)
     free (id);
     return r;
   }
+}
+
+bool
+session_prepare (struct session *s)
+{
+  const struct layout_link *l = session_link (s, s->selected);
+  const struct page *p;
+  char *notice;
+
+  if (l == NULL || s->width == 0 || strchr (l->target, ':') != NULL)
+    return false;
+  p = session_find_page (s, l->target, false);
+  if (p == NULL || (s->prepared_page == p && s->prepared_width == s->width
+                    && strcmp (s->prepared_lang, s->lang) == 0))
+    return false;
+  session_drop_prepared (s);
+  notice = session_notice (s, p);
+  s->prepared = session_layout_page (s, p, p->lang, notice);
+  free (notice);
+  s->prepared_page = p;
+  s->prepared_width = s->width;
+  snprintf (s->prepared_lang, sizeof s->prepared_lang, "%s", s->lang);
+  return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1184,6 +1260,7 @@ session_free (struct session *s)
     return;
   session_clear_page (s);
   layout_free (s->layout);
+  session_drop_prepared (s);
   history_done (&s->history);
   free (s->message);
   free (s);
@@ -1198,6 +1275,7 @@ session_set_library (struct session *s, struct library *lib)
   e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
   /* The old library's pages are about to go: drop every pointer.  */
   session_clear_page (s);
+  session_drop_prepared (s);
   layout_free (s->layout);
   s->layout = NULL;
   s->lib = lib;

@@ -73,6 +73,11 @@ unsigned session_resize (struct session *s, unsigned width, unsigned rows);
 /* Applies action A (ARG: the layout line, for ACT_CLICK).  */
 unsigned session_handle (struct session *s, enum action a, long arg);
 
+/* Lays out, ahead of time, the page the selected link leads to, so that
+   opening it costs only drawing (the loop calls it when it has nothing
+   else to do).  Returns true if it did some work.  */
+bool session_prepare (struct session *s);
+
 /* Tells the session the time (monotonic seconds), for the PIN brake.  */
 void session_set_time (struct session *s, double now);
 

@@ -406,6 +406,50 @@ test_search (void)
   session_free (s);
 }
 
+/* A page laid out ahead of time is the page laid out when opened.  */
+static void
+test_prepare (void)
+{
+  struct session *s = start ("fr", false);
+  const struct layout *l;
+  size_t nlines, len;
+  char *text;
+
+  /* Home: the first entry is selected; its page is laid out once.  */
+  CHECK (session_prepare (s));
+  CHECK (!session_prepare (s));
+  session_handle (s, ACT_FOLLOW, 0);
+  l = session_layout (s);
+  CHECK_STR (session_page_id (s), "signes-alerte");
+  nlines = l->nlines;
+  len = l->text_len;
+  text = xmalloc (len);
+  memcpy (text, l->text, len);
+  /* The same page laid out afresh (a resize there and back).  */
+  session_resize (s, 40, 21);
+  session_resize (s, 72, 21);
+  l = session_layout (s);
+  CHECK_INT (l->nlines, nlines);
+  CHECK_INT (l->text_len, len);
+  CHECK (l->text_len == len && memcmp (l->text, text, len) == 0);
+  free (text);
+  /* A link to a language or to nothing is not prepared; a width or a
+     language change makes the prepared layout stale.  */
+  session_handle (s, ACT_BACK, 0);
+  CHECK (session_prepare (s));
+  session_resize (s, 60, 21);
+  CHECK (session_prepare (s));
+  session_handle (s, ACT_LANGUAGE, 0);
+  CHECK (session_prepare (s));
+  session_handle (s, ACT_FOLLOW, 0);
+  CHECK_STR (session_lang (s), "en");
+  CHECK_STR (session_page_lang (s), "en");
+  session_free (s);
+  s = start (NULL, false);
+  CHECK (!session_prepare (s));
+  session_free (s);
+}
+
 static void
 test_measure (void)
 {
@@ -432,6 +476,7 @@ main (void)
   RUN (test_resize_and_clicks);
   RUN (test_kiosk);
   RUN (test_search);
+  RUN (test_prepare);
   RUN (test_measure);
   library_free (lib);
   free (dir);
