@@ -121,13 +121,13 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
   else
     info->charset = CHARSET_UTF8;
   mouseinterval (0);
-  /* Releases are asked for only to be dropped (term_mouse()): when an
-     event is not in the mask, ncurses reads on for the next key and
-     blocks, nodelay or not, which would stop the idle timer and the
-     signals until the next key.  */
-  info->mouse = mousemask (BUTTON1_PRESSED | BUTTON1_CLICKED
-                           | BUTTON1_RELEASED | BUTTON4_PRESSED
-                           | BUTTON5_PRESSED, NULL) != 0;
+  /* Every button event is asked for, and term_mouse() drops those the
+     kiosk does not use (releases, the middle and right buttons, the
+     sideways wheel): when an event is not in the mask, ncurses reads on
+     for the next key and blocks, nodelay or not, which would stop the
+     idle timer and the signals until the next key.  */
+  info->mouse = mousemask (ALL_MOUSE_EVENTS & ~REPORT_MOUSE_POSITION,
+                           NULL) != 0;
   return true;
 }
 

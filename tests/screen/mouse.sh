@@ -30,6 +30,7 @@ wait_for "Touches et boutons"
 # The wheel scrolls a long page.
 tmux_ send-keys h
 wait_trace " event [0-9]+ home "
+wait_for "Une page d'exemple"
 click_text "Une page d'exemple"
 wait_for "Titre de section"
 before=$(events)
@@ -41,10 +42,14 @@ wait_trace "frame [0-9]+ .*page=exemple .*top=0 "
 # A tap on plain text does nothing.
 click_text "Titre de section"
 grep -q " event [0-9]* none ignored" "$trace" || fail_ "a tap on text did something"
-# After a tap (a press, then a release the kiosk does not use), nothing
-# waits for another key: a signal is handled at once.
+# After a tap (a press, then a release the kiosk does not use) or another
+# button, nothing waits for another key: a signal is handled at once.
 click_button "Aide"
 wait_for "Touches et boutons"
+# The middle and right buttons do nothing, and leave nothing waiting.
+click 5 5 1
+click 5 5 2
+sleep 0.2
 kill -TERM "$(kiosk_pid)"
 [ "$(wait_exit)" = 0 ] || fail_ "SIGTERM after a tap: not handled"
 exit 0
