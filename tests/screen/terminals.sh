@@ -7,6 +7,7 @@ DATADIR_=$srcdir/tests/content-good
 for t in xterm-256color linux vt100 vt220 screen dumb unknown-terminal; do
   tmux_ kill-server 2>/dev/null
   sock="mk-test-$$-$test_name-$t"
+  rm -f "$tmp/exit"
   : > "$trace"
   TERM_=$t start_kiosk --lang fr
   wait_for "Signes d'alerte"
@@ -22,6 +23,7 @@ done
 # LANG=C: ASCII only, accents transliterated, ASCII frames.
 tmux_ kill-server 2>/dev/null
 sock="mk-test-$$-$test_name-C"
+rm -f "$tmp/exit"
 : > "$trace"
 LANG_=C TERM_=vt100 start_kiosk --lang fr
 wait_for "Apres la seance"
