@@ -9,9 +9,9 @@
 #                                   UndefinedBehaviorSanitizer, then valgrind)
 #
 # Debian packages are installed with apt-get (as root, or through sudo).
-# Builds go to _build/ (and _build-asan/); the kiosk is installed into
-# _build/inst, so it finds its content and translations as an installed
-# program would.
+# Builds go to _build/ (and _build-asan/, _build-valgrind/); the kiosk is
+# installed into _build/inst, so it finds its content and translations as
+# an installed program would.
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -101,7 +101,19 @@ case ${1:-} in
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     LSAN_OPTIONS=suppressions="$top/tests/lsan.supp":print_suppressions=0 \
       make -C _build-asan check --no-print-directory -j2 >/dev/null 2>&1 || status=1
-    summary _build _build-asan || status=1
+    # Valgrind: the unit tests, screen sessions driven by keys and a short
+    # monkey (tests/screen/monkey.sh, 2,000 events), about 2 minutes; the
+    # whole suite under valgrind is too slow for CI.  In a build of its own
+    # so that the results do not overwrite those of _build.
+    say "running the unit tests and screen sessions under valgrind"
+    build _build-valgrind
+    vg_tests='$(UNIT_TESTS) tests/screen/navigate.sh tests/screen/scroll.sh'
+    vg_tests="$vg_tests tests/screen/help.sh tests/screen/signals.sh"
+    vg_tests="$vg_tests tests/screen/mouse.sh tests/screen/search.sh"
+    vg_tests="$vg_tests tests/screen/monkey.sh"
+    make -C _build-valgrind check-valgrind --no-print-directory -j2 \
+      TESTS="$vg_tests" >/dev/null 2>&1 || status=1
+    summary _build _build-asan _build-valgrind || status=1
     exit $status
     ;;
   *)
