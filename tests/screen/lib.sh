@@ -26,6 +26,11 @@ start_kiosk () {
   cmd="$cmd MESOKIOSK_DATADIR='${DATADIR_:-$srcdir/content}'"
   cmd="$cmd MESOKIOSK_LOCALEDIR='${MESOKIOSK_LOCALEDIR:-}'"
   cmd="$cmd MESOKIOSK_TRACE='$trace'"
+  # The sanitizer build's options (suppressions) reach the program too.
+  for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
+    eval "val=\${$v:-}"
+    if [ -n "$val" ]; then cmd="$cmd $v='$val'"; fi
+  done
   cmd="$cmd ${MESOKIOSK_VALGRIND:-} '$MESOKIOSK'"
   for a in "$@"; do cmd="$cmd '$a'"; done
   # The terminal modes are saved before the exit status, which tests

@@ -17,7 +17,8 @@ for t in xterm-256color linux vt100 vt220 screen dumb unknown-terminal; do
   screen | grep -Eq "Warning|Attention" || { show_screen; fail_ "TERM=$t: no warning word"; }
   screen | grep -Eq '(┌|\+)[─-]' || { show_screen; fail_ "TERM=$t: no frame"; }
   send q
-  [ "$(wait_exit)" = 0 ] || fail_ "TERM=$t: bad exit"
+  status=$(wait_exit)
+  [ "$status" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "TERM=$t: exit status $status"; }
 done
 
 # LANG=C: ASCII only, accents transliterated, ASCII frames.
@@ -33,5 +34,6 @@ expect_screen "devient froide, pale ou de plus en plus"
 screen | grep -Eq "\+- (Warning|Attention) -" || { show_screen; fail_ "no ASCII frame"; }
 LC_ALL=C screen | LC_ALL=C grep -q '[^ -~]' && { show_screen; fail_ "non-ASCII under LANG=C"; }
 send q
-[ "$(wait_exit)" = 0 ] || fail_ "LANG=C: bad exit"
+status=$(wait_exit)
+[ "$status" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "LANG=C: exit status $status"; }
 exit 0
