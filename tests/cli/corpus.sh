@@ -5,7 +5,7 @@
 . "$srcdir/tests/lib.sh"
 
 : "${LOADFILE:?}"
-run () { ${MESOKIOSK_VALGRIND:-} timeout 60 "$LOADFILE" "$@"; }
+run () { timeout 60 ${MESOKIOSK_VALGRIND:-} "$LOADFILE" "$@"; }
 
 cd "$srcdir/tests/content-bad" || framework_failure_ "no corpus"
 n=0
