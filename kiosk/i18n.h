@@ -26,10 +26,11 @@ void i18n_set_language (const char *lang);
    patient chose: the log and the checker must not change language with
    the screen.  */
 void i18n_staff_begin (void);
+void i18n_staff_end (void);
+
 /* MSGID translated into LANG (a page's language), whatever the interface
    language is; the interface language is left as it was.  */
 const char *i18n_gettext_in (const char *lang, const char *msgid);
-void i18n_staff_end (void);
 
 /* A language's own name ("Français"), or LANG if unknown.  */
 const char *i18n_native_name (const char *lang);

@@ -18,7 +18,6 @@ schema_error (struct schema_reader *sr, const yaml_mark_t *mark,
   va_list ap;
   char *msg;
   struct diag *d;
-
   const char *context = sr->context;
   char cbuf[64];
 

@@ -785,7 +785,7 @@ search_snippet (const char *t, size_t n, const struct search_match *m,
         h->nranges--;
       if (h->nranges > 0)
         {
-          struct search_range *r = &h->ranges[h->nranges - 1];
+          struct block_mark *r = &h->ranges[h->nranges - 1];
 
           if (r->off + r->len > cut)
             r->len = (uint32_t) (cut - r->off);

@@ -16,7 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct page;
+#include "page.h"
+
 struct search_index;
 
 /* Where a match was found, best first.  Warning titles count as
@@ -36,20 +37,15 @@ enum
   SEARCH_MAX_RANGES = 8
 };
 
-/* A match inside a snippet, in bytes.  */
-struct search_range
-{
-  uint32_t off, len;
-};
-
 struct search_hit
 {
   const struct page *page;
   int score;
   enum search_field field;      /* Where the best match is.  */
   char *snippet;                /* Owned by the result list.  */
-  struct search_range ranges[SEARCH_MAX_RANGES];        /* In order,
-                                                           disjoint.  */
+  /* The matches inside the snippet, in bytes, in order, disjoint: marks
+     a link's note can carry as they are.  */
+  struct block_mark ranges[SEARCH_MAX_RANGES];
   size_t nranges;
 };
 

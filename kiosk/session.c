@@ -192,6 +192,16 @@ session_layout_page (struct session *s, const struct page *p,
   return layout_page (p, &o);
 }
 
+/* True if the layout prepared ahead of time is page P as it would be laid
+   out now.  */
+static bool
+session_prepared_is (const struct session *s, const struct page *p)
+{
+  return s->prepared != NULL && s->prepared_page == p
+         && s->prepared_width == s->width
+         && strcmp (s->prepared_lang, s->lang) == 0;
+}
+
 /* Drops the layout prepared ahead of time.  */
 static void
 session_drop_prepared (struct session *s)
@@ -216,9 +226,7 @@ session_relayout (struct session *s, bool keep)
       offset = s->layout->lines[s->top].offset;
     }
   layout_free (s->layout);
-  if (!keep && s->prepared != NULL && s->prepared_page == s->page
-      && s->prepared_width == s->width
-      && strcmp (s->prepared_lang, s->lang) == 0)
+  if (!keep && session_prepared_is (s, s->page))
     {
       /* Laid out while the patient was reading the previous screen.  */
       s->layout = s->prepared;
@@ -605,8 +613,7 @@ session_search_page (struct session *s)
                           " another one."), s->query);
       page_add_block (p, BLOCK_TEXT)->text = arena_strdup (&p->arena, line);
       free (line);
-      if (library_exists (s->lib, set->warning_page, s->lang)
-          || session_find_page (s, set->warning_page, true) != NULL)
+      if (session_find_page (s, set->warning_page, true) != NULL)
         {
           page_add_block (p, BLOCK_TEXT)->text
             = arena_strdup (&p->arena, _("If you are worried about how you"
@@ -617,21 +624,15 @@ session_search_page (struct session *s)
   for (size_t i = 0; i < r.n; i++)
     {
       const struct search_hit *h = &r.hits[i];
-      struct block_mark *marks;
 
       b = session_add_link (p, h->page->id, h->page->title);
       b->urgent = strcmp (h->page->id, set->warning_page) == 0;
       if (h->snippet == NULL || h->snippet[0] == '\0')
         continue;
       b->note = arena_strdup (&p->arena, h->snippet);
-      marks = arena_alloc (&p->arena, (h->nranges ? h->nranges : 1)
-                                      * sizeof *marks);
-      for (size_t k = 0; k < h->nranges; k++)
-        {
-          marks[k].off = h->ranges[k].off;
-          marks[k].len = h->ranges[k].len;
-        }
-      b->marks = marks;
+      if (h->nranges > 0)
+        b->marks = arena_memdup (&p->arena, h->ranges,
+                                 h->nranges * sizeof *h->ranges);
       b->nmarks = h->nranges;
     }
   search_result_done (&r);
@@ -839,8 +840,7 @@ session_prepare (struct session *s)
   if (l == NULL || s->width == 0 || strchr (l->target, ':') != NULL)
     return false;
   p = session_find_page (s, l->target, false);
-  if (p == NULL || (s->prepared_page == p && s->prepared_width == s->width
-                    && strcmp (s->prepared_lang, s->lang) == 0))
+  if (p == NULL || session_prepared_is (s, p))
     return false;
   session_drop_prepared (s);
   notice = session_notice (s, p);

@@ -42,8 +42,8 @@ subst_value (const struct settings *set, const char *lang, const char *name,
 
 enum subst_status
 subst_expand (const struct settings *set, const char *lang, struct arena *a,
-              const char *s,
-              size_t n, const char **out, size_t *err_off, size_t *err_len)
+              const char *s, size_t n, const char **out, size_t *err_off,
+              size_t *err_len)
 {
   const char *open = memchr (s, '{', n), *close = memchr (s, '}', n);
   char *buf = NULL;

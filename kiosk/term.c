@@ -150,9 +150,6 @@ term_done (void)
 {
   if (term_screen == NULL)
     return;
-  /* Lets ncurses close its mouse connection (gpm on the Linux console)
-     and free what it holds.  */
-  mousemask (0, NULL);
   endwin ();
   delscreen (term_screen);
   term_screen = NULL;

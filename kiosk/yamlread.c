@@ -12,19 +12,23 @@
 #include "xalloc.h"
 #include "yamlread.h"
 
+enum { YAMLREAD_PIECE = 512 };  /* Bytes libyaml gets at a time.  */
+
+/* libyaml's read handler: the next piece of the file.  */
 static int
 yamlread_chunk (void *data, unsigned char *buffer, size_t size,
                 size_t *size_read)
 {
   struct yamlread *r = data;
-  size_t n = r->inlen - r->inpos;
+  size_t from = r->skipped + r->fed;
+  size_t n = r->len - from;
 
-  if (n > 512)
-    n = 512;
+  if (n > YAMLREAD_PIECE)
+    n = YAMLREAD_PIECE;
   if (n > size)
     n = size;
-  memcpy (buffer, r->in + r->inpos, n);
-  r->inpos += n;
+  memcpy (buffer, r->buf + from, n);
+  r->fed += n;
   *size_read = n;
   return 1;
 }
@@ -48,11 +52,7 @@ yamlread_init (struct yamlread *r, const char *file, const char *buf,
   /* With the encoding forced, libyaml would read a byte order mark as
      text: skip it.  */
   if (len >= 3 && memcmp (buf, "\xEF\xBB\xBF", 3) == 0)
-    {
-      buf += 3;
-      len -= 3;
-      r->skipped = 3;
-    }
+    r->skipped = 3;
   else if (len >= 2 && ((unsigned char) buf[0] == 0xFF
                         || (unsigned char) buf[0] == 0xFE)
            && ((unsigned char) buf[1] == 0xFF
@@ -62,9 +62,6 @@ yamlread_init (struct yamlread *r, const char *file, const char *buf,
                 _("the file is in UTF-16; save it as UTF-8"));
       r->failed = true;
     }
-  r->in = (const unsigned char *) buf;
-  r->inlen = len;
-  r->inpos = 0;
   yaml_parser_set_input (&r->parser, yamlread_chunk, r);
 }
 

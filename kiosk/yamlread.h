@@ -32,9 +32,10 @@ struct yamlread
   const char *buf;              /* Borrowed; the whole file.  */
   size_t len;
   size_t skipped;               /* Bytes of a byte order mark skipped.  */
-  const unsigned char *in;      /* What libyaml reads, in pieces: a  */
-  size_t inlen, inpos;          /* header read stops early and the rest
-                                   is never decoded.  */
+  size_t fed;                   /* Bytes after the byte order mark given
+                                   to libyaml so far: it gets the file in
+                                   pieces, so a header read that stops
+                                   early leaves the rest undecoded.  */
   struct diag_list *diags;      /* Borrowed; where problems go.  */
   unsigned depth;
   unsigned documents;

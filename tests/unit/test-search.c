@@ -376,7 +376,7 @@ check_snippet (const struct search_hit *h, const char *q, unsigned width)
   CHECK (h->nranges <= SEARCH_MAX_RANGES);
   for (size_t i = 0; i < h->nranges; i++)
     {
-      const struct search_range *r = &h->ranges[i];
+      const struct block_mark *r = &h->ranges[i];
       char *f;
       bool ok = false;
 
