@@ -23,8 +23,9 @@
   X (LINK, A_UNDERLINE,                                                      \
      COLOR_BLUE, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK,                    \
      A_BOLD | A_UNDERLINE)                                                   \
-  X (LINK_MARK, A_BOLD,                                                      \
-     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+  X (LINK_MARK, A_UNDERLINE,                                                 \
+     COLOR_BLUE, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK,                    \
+     A_BOLD | A_UNDERLINE)                                                   \
   X (LINK_SELECTED, A_REVERSE | A_BOLD,                                      \
      COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)     \
   X (NOTE, A_NORMAL,                                                         \
@@ -76,10 +77,31 @@ static const struct theme_entry theme_table[ROLE_COUNT] = {
 
 static unsigned theme_in_use = THEME_MONO;
 
+static short
+theme_fg (unsigned theme, int r)
+{
+  return theme == THEME_HIGH_CONTRAST ? theme_table[r].hc_fg
+                                      : theme_table[r].fg;
+}
+
+static short
+theme_bg (unsigned theme, int r)
+{
+  return theme == THEME_HIGH_CONTRAST ? theme_table[r].hc_bg
+                                      : theme_table[r].bg;
+}
+/* The colour pair of each role.  A role in the terminal's own colours
+   takes pair 0, not a pair of -1 and -1: to curses that is the normal
+   rendition, which it restores with one short sgr0 where any other pair
+   costs a parameterised sgr (and its formatting) at every change.  */
+static short theme_pair[ROLE_COUNT];
+
 void
 theme_init (unsigned theme)
 {
   theme_in_use = THEME_MONO;
+  for (int r = 0; r < ROLE_COUNT; r++)
+    theme_pair[r] = (short) (r + 1);
   if (theme == THEME_MONO || !has_colors () || start_color () == ERR
       || COLORS < 8 || COLOR_PAIRS <= ROLE_COUNT)
     return;
@@ -88,9 +110,7 @@ theme_init (unsigned theme)
       /* Without default colours, -1 cannot be used: take white on black. */
       for (int r = 0; r < ROLE_COUNT; r++)
         {
-          const struct theme_entry *e = &theme_table[r];
-          short fg = theme == THEME_HIGH_CONTRAST ? e->hc_fg : e->fg;
-          short bg = theme == THEME_HIGH_CONTRAST ? e->hc_bg : e->bg;
+          short fg = theme_fg (theme, r), bg = theme_bg (theme, r);
 
           init_pair ((short) (r + 1), fg < 0 ? COLOR_WHITE : fg,
                      bg < 0 ? COLOR_BLACK : bg);
@@ -99,16 +119,28 @@ theme_init (unsigned theme)
   else
     for (int r = 0; r < ROLE_COUNT; r++)
       {
-        const struct theme_entry *e = &theme_table[r];
+        short fg = theme_fg (theme, r), bg = theme_bg (theme, r);
 
-        if (theme == THEME_HIGH_CONTRAST)
-          init_pair ((short) (r + 1), e->hc_fg, e->hc_bg);
+        if (fg == D && bg == D)
+          theme_pair[r] = 0;
         else
-          init_pair ((short) (r + 1), e->fg, e->bg);
+          init_pair ((short) (r + 1), fg, bg);
       }
+  /* Roles of the same colours share a pair: between two of them with the
+     same attributes (a link's arrow and its label), curses then has
+     nothing to change.  */
+  for (int r = 0; r < ROLE_COUNT; r++)
+    for (int q = 0; q < r; q++)
+      if (theme_pair[q] != 0 && theme_pair[r] != 0
+          && theme_fg (theme, q) == theme_fg (theme, r)
+          && theme_bg (theme, q) == theme_bg (theme, r))
+        {
+          theme_pair[r] = theme_pair[q];
+          break;
+        }
   theme_in_use = theme;
   if (theme == THEME_HIGH_CONTRAST)
-    bkgdset (' ' | COLOR_PAIR (ROLE_BODY + 1));
+    bkgdset (' ' | COLOR_PAIR (theme_pair[ROLE_BODY]));
 }
 
 void
@@ -119,10 +151,10 @@ theme_apply (WINDOW *w, enum style_role role)
   switch (theme_in_use)
     {
     case THEME_COLOUR:
-      wattr_set (w, e->colour, (short) (role + 1), NULL);
+      wattr_set (w, e->colour, theme_pair[role], NULL);
       break;
     case THEME_HIGH_CONTRAST:
-      wattr_set (w, e->hc, (short) (role + 1), NULL);
+      wattr_set (w, e->hc, theme_pair[role], NULL);
       break;
     default:
       wattr_set (w, e->mono, 0, NULL);

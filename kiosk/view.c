@@ -127,21 +127,68 @@ view_put_text (const char *s, size_t n, unsigned repeat)
 struct view_line
 {
   struct view *v;
+  const struct layout_glyphs *g;
   bool selected;                /* The line is part of the selected link.  */
 };
+
+/* The curses line-drawing character to draw REPEAT times frame glyph S
+   of G with, or 0 to draw S as text.  Where the locale has no box-drawing
+   characters (Latin-1), curses draws the frame the way the terminal can:
+   its line-drawing set, or ASCII where it has none.  In UTF-8, a long
+   horizontal run costs a byte a character in the line-drawing set against
+   three as text, but switching sets costs an attribute change, and a line
+   that ends in the set makes curses turn the attributes off and on again
+   around the next cursor move: the set is used for the runs and for the
+   corner that starts one, and the rest stays text.  The ASCII charset
+   keeps its own glyphs, as a non-UTF-8 locale is promised.  */
+static chtype
+view_acs (const struct view *v, const struct layout_glyphs *g, const char *s,
+          unsigned repeat)
+{
+  if (v->charset == CHARSET_ASCII)
+    return 0;
+  if (v->charset == CHARSET_UTF8)
+    return s == g->h && repeat > 1 ? ACS_HLINE
+           : s == g->bl ? ACS_LLCORNER : 0;
+  if (s == g->h)
+    return ACS_HLINE;
+  if (s == g->v)
+    return ACS_VLINE;
+  if (s == g->tl)
+    return ACS_ULCORNER;
+  if (s == g->tr)
+    return ACS_URCORNER;
+  if (s == g->bl)
+    return ACS_LLCORNER;
+  if (s == g->br)
+    return ACS_LRCORNER;
+  return 0;
+}
 
 static void
 view_piece (void *ctx, const char *s, size_t len, unsigned cols,
             unsigned repeat, enum style_role role)
 {
   struct view_line *vl = ctx;
+  chtype acs;
   (void) cols;
 
   if (vl->selected && (role == ROLE_LINK || role == ROLE_LINK_MARK
                        || role == ROLE_NOTE || role == ROLE_URGENT_LINK))
     role = ROLE_LINK_SELECTED;
+  acs = role == ROLE_WARNING_FRAME ? view_acs (vl->v, vl->g, s, repeat) : 0;
+  /* The sides of a frame take the attributes of the text between them:
+     in the frame's colour they would cost four attribute changes a line
+     (40 bytes, and a tenth more instructions for a page-down through a
+     warning box).  */
+  if (s == vl->g->v && role == ROLE_WARNING_FRAME)
+    role = ROLE_WARNING_TEXT;
   theme_apply (stdscr, role);
-  view_put_text (s, len, repeat);
+  if (acs != 0)
+    for (unsigned r = 0; r < repeat; r++)
+      waddch (stdscr, acs);
+  else
+    view_put_text (s, len, repeat);
 }
 
 static void
@@ -157,7 +204,7 @@ view_body (struct view *v, const struct session *s)
   for (int row = 0; row < v->body_rows; row++)
     {
       size_t i = top + (size_t) row;
-      struct view_line vl = { v, false };
+      struct view_line vl = { v, g, false };
 
       move (v->body_y + row, 0);
       theme_apply (stdscr, ROLE_BODY);
