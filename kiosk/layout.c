@@ -358,6 +358,8 @@ layout_link (struct lctx *c, const struct block *b, uint32_t index)
 
   if (label == NULL && c->o->link_label != NULL)
     label = c->o->link_label (c->o->ctx, b->target);
+  if (label == NULL && b->optional)
+    return;
   if (label == NULL)
     label = b->target;
   xgrow (&l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
@@ -383,44 +385,23 @@ layout_link (struct lctx *c, const struct block *b, uint32_t index)
   c->link = -1;
 }
 
-struct layout *
-layout_page (const struct page *p, const struct layout_options *o)
+/* Lays out the blocks of P from L->NEXT_BLOCK on, until L has LINES
+   lines or P has no more blocks.  */
+static void
+layout_blocks (struct layout *l, const struct page *p,
+               const struct layout_options *o, size_t lines)
 {
-  struct layout *l = xcalloc (1, sizeof *l);
-  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
-  const struct block *prev = NULL;
-  bool head = false;
+  /* The anchor goes on from the last block laid out (the head's is
+     LAYOUT_HEAD, 0): a blank line takes it.  */
+  struct lctx c = { l, o, layout_glyphs (o->charset),
+                    (uint32_t) l->next_block, -1 };
+  bool head = p->title != NULL || p->summary != NULL;
 
-  l->width = o->width;
-  if (o->notice != NULL)
+  while (l->next_block < p->nblocks && l->nlines < lines)
     {
-      /* The notice is in the interface language, not the page's.  */
-      struct layout_options no = *o;
-      struct lctx nc = c;
-      struct wrap w = { .role = ROLE_NOTICE };
-
-      no.french = o->notice_french;
-      nc.o = &no;
-      layout_wrap_str (&nc, &w, o->notice);
-      layout_blank (&c);
-    }
-  if (p->title != NULL)
-    {
-      struct wrap w = { .role = ROLE_TITLE, .item = 1 };
-
-      layout_wrap_str (&c, &w, p->title);
-      head = true;
-    }
-  if (p->summary != NULL)
-    {
-      struct wrap w = { .role = ROLE_SUMMARY, .item = 2 };
-
-      layout_wrap_str (&c, &w, p->summary);
-      head = true;
-    }
-  for (size_t i = 0; i < p->nblocks; i++)
-    {
+      size_t i = l->next_block++;
       const struct block *b = &p->blocks[i];
+      const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
 
       if (prev != NULL && prev->kind == BLOCK_LINK && b->kind == BLOCK_LINK
@@ -455,9 +436,62 @@ layout_page (const struct page *p, const struct layout_options *o)
           layout_link (&c, b, (uint32_t) i);
           break;
         }
-      prev = b;
     }
+  l->complete = l->next_block >= p->nblocks;
+}
+
+struct layout *
+layout_page_part (const struct page *p, const struct layout_options *o,
+                  size_t lines)
+{
+  struct layout *l = xcalloc (1, sizeof *l);
+  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
+
+  l->width = o->width;
+  if (o->notice != NULL)
+    {
+      /* The notice is in the interface language, not the page's.  */
+      struct layout_options no = *o;
+      struct lctx nc = c;
+      struct wrap w = { .role = ROLE_NOTICE };
+
+      no.french = o->notice_french;
+      nc.o = &no;
+      layout_wrap_str (&nc, &w, o->notice);
+      layout_blank (&c);
+    }
+  if (p->title != NULL)
+    {
+      struct wrap w = { .role = ROLE_TITLE, .item = 1 };
+
+      layout_wrap_str (&c, &w, p->title);
+    }
+  if (p->summary != NULL)
+    {
+      struct wrap w = { .role = ROLE_SUMMARY, .item = 2 };
+
+      layout_wrap_str (&c, &w, p->summary);
+    }
+  layout_blocks (l, p, o, lines);
   return l;
+}
+
+struct layout *
+layout_page (const struct page *p, const struct layout_options *o)
+{
+  return layout_page_part (p, o, SIZE_MAX);
+}
+
+bool
+layout_more (struct layout *l, const struct page *p,
+             const struct layout_options *o, size_t lines)
+{
+  size_t before = l->nlines;
+
+  if (l->complete || l->nlines >= lines)
+    return false;
+  layout_blocks (l, p, o, lines);
+  return l->nlines > before;
 }
 
 struct layout *
@@ -469,6 +503,7 @@ layout_text (const char *s, size_t n, enum style_role role,
   struct wrap w = { .role = role };
 
   l->width = o->width;
+  l->complete = true;
   layout_wrap (&c, &w, s, n);
   return l;
 }

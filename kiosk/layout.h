@@ -67,6 +67,8 @@ struct layout
   size_t nlines, lines_cap;
   struct layout_link *links;    /* Owned.  */
   size_t nlinks, links_cap;
+  size_t next_block;            /* Blocks laid out so far.  */
+  bool complete;                /* Every block is laid out.  */
 };
 
 struct layout_options
@@ -95,6 +97,17 @@ const struct layout_glyphs *layout_glyphs (enum charset cs);
    layout_free().  Never returns NULL.  */
 struct layout *layout_page (const struct page *p,
                             const struct layout_options *o);
+/* Lays out P as far as it takes to have LINES lines (a whole block at a
+   time): a menu of a thousand topics need not read and lay out every
+   title before the first screen.  The rest comes with layout_more(),
+   called with the same P and options; COMPLETE says when it is all in.  */
+struct layout *layout_page_part (const struct page *p,
+                                 const struct layout_options *o,
+                                 size_t lines);
+/* Lays out more of P until L has LINES lines or is complete; returns true
+   if lines were added.  */
+bool layout_more (struct layout *l, const struct page *p,
+                  const struct layout_options *o, size_t lines);
 void layout_free (struct layout *l);
 
 /* The line that shows the anchor (BLOCK, OFFSET) best: the last line

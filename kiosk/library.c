@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arena.h"
 #include "i18n.h"
 #include "library.h"
 #include "load.h"
@@ -24,9 +25,9 @@ enum ref_state
 
 struct page_ref
 {
-  char *id;             /* Owned.  */
+  const char *id;       /* In LIB->PATHS, after PATH.  */
   const char *lang;     /* Points into LIB->LANGS.  */
-  char *path;           /* Owned.  */
+  const char *path;     /* In LIB->PATHS.  */
   enum ref_state state;
   struct page *header;  /* Owned, or NULL.  */
   struct page *full;    /* Owned, or NULL.  */
@@ -40,6 +41,9 @@ struct library
   char **langs;                 /* Owned, sorted.  */
   size_t nlangs, langs_cap;
   size_t next;                  /* Next ref library_load_next() reads.  */
+  size_t lower;                 /* Refs that came from lower layers.  */
+  struct arena paths;           /* Paths and ids of the refs.  */
+  size_t reads;                 /* Page files read so far.  */
   struct diag_list diags;
   struct search_index *index;   /* Owned; built by the first search.  */
 };
@@ -51,14 +55,6 @@ library_cmp (const char *id1, const char *lang1, const char *id2,
   int c = strcmp (id1, id2);
 
   return c != 0 ? c : strcmp (lang1, lang2);
-}
-
-static int
-library_ref_cmp (const void *a, const void *b)
-{
-  const struct page_ref *x = a, *y = b;
-
-  return library_cmp (x->id, x->lang, y->id, y->lang);
 }
 
 /* Binary search in the first N refs, which are sorted.  */
@@ -108,11 +104,100 @@ library_is_dir (const char *path)
   return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
+/* Sets REF's path to DIR/NAME and its id to NAME without ".yaml" (NAME
+   is N bytes), in LIB's arena: a library holds a path and an id per page
+   file, and asprintf() and two allocations would cost several times
+   this.  */
+static void
+library_set_path (struct library *lib, struct page_ref *ref, const char *dir,
+                  size_t dirlen, const char *name, size_t n)
+{
+  char *path = arena_alloc (&lib->paths, dirlen + 1 + n + 1 + n - 5 + 1);
+
+  memcpy (path, dir, dirlen);
+  path[dirlen] = '/';
+  memcpy (path + dirlen + 1, name, n + 1);
+  memcpy (path + dirlen + 1 + n + 1, name, n - 5);
+  path[dirlen + 1 + n + 1 + n - 5] = '\0';
+  ref->path = path;
+  ref->id = path + dirlen + 1 + n + 1;
+}
+
+/* The order of refs: by id, then by language (interned: equal languages
+   are equal pointers).  */
+static inline int
+library_ref_order (const struct page_ref *x, const struct page_ref *y)
+{
+  int c = strcmp (x->id, y->id);
+
+  return c != 0 || x->lang == y->lang ? c : strcmp (x->lang, y->lang);
+}
+
+/* Merges the sorted runs A[0..NA) and B[0..NB) into OUT.  */
+static void
+library_merge (const struct page_ref *const *a, size_t na,
+               const struct page_ref *const *b, size_t nb,
+               const struct page_ref **out)
+{
+  size_t i = 0, j = 0, k = 0;
+
+  while (i < na && j < nb)
+    out[k++] = library_ref_order (b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < na)
+    out[k++] = a[i++];
+  while (j < nb)
+    out[k++] = b[j++];
+}
+
+/* Sorts the refs from FIRST on and merges them into the sorted ones
+   before.  A merge sort of pointers of its own: qsort() calls its
+   comparison through a pointer and moves elements through a generic
+   swap, which made sorting a thousand names the costliest part of
+   opening a library.  */
+static void
+library_sort_new (struct library *lib, size_t first)
+{
+  size_t n = lib->nrefs, m = n - first;
+  const struct page_ref **buf = xmalloc (3 * n * sizeof *buf);
+  const struct page_ref **a = buf, **b = buf + n, **out = buf + 2 * n;
+  struct page_ref *sorted = xmalloc (lib->refs_cap * sizeof *sorted);
+
+  /* The new refs, bottom-up: runs of WIDTH become runs of 2 WIDTH, from
+     A to B, and the two swap.  */
+  for (size_t k = 0; k < m; k++)
+    a[k] = &lib->refs[first + k];
+  for (size_t width = 1; width < m; width *= 2)
+    {
+      const struct page_ref **t;
+
+      for (size_t lo = 0; lo < m; lo += 2 * width)
+        {
+          size_t mid = lo + width < m ? lo + width : m;
+          size_t hi = lo + 2 * width < m ? lo + 2 * width : m;
+
+          library_merge (a + lo, mid - lo, a + mid, hi - mid, b + lo);
+        }
+      t = a;
+      a = b;
+      b = t;
+    }
+  /* Then with the old ones (B is free now), into a new array.  */
+  for (size_t k = 0; k < first; k++)
+    b[k] = &lib->refs[k];
+  library_merge (b, first, a, m, out);
+  for (size_t k = 0; k < n; k++)
+    sorted[k] = *out[k];
+  free (lib->refs);
+  lib->refs = sorted;
+  free (buf);
+}
+
 /* Adds the pages of LAYER/LANG, replacing those of lower layers.  */
 static void
 library_scan_lang (struct library *lib, const char *layer, const char *lang)
 {
   char *dir = xasprintf ("%s/%s", layer, lang);
+  size_t dirlen = strlen (dir);
   DIR *d = opendir (dir);
   struct dirent *e;
   const char *ilang;
@@ -129,7 +214,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
   while ((e = readdir (d)) != NULL)
     {
       size_t n = strlen (e->d_name);
-      char *id;
+      struct page_ref ref;
 
       if (e->d_name[0] == '.' || n < 6
           || strcmp (e->d_name + n - 5, ".yaml") != 0)
@@ -140,14 +225,14 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                       e->d_name);
           continue;
         }
-      id = xstrndup (e->d_name, n - 5);
-      if (!page_id_valid (id))
+      ref = (struct page_ref) { .lang = ilang };
+      library_set_path (lib, &ref, dir, dirlen, e->d_name, n);
+      if (!page_id_valid (ref.id))
         {
           diag_add (&lib->diags, DIAG_WARNING, dir, 0, 0,
                     _("'%s' is ignored: a page file is named after its id"
                       " (lowercase letters, digits and '-') and ends in"
                       " '.yaml'"), e->d_name);
-          free (id);
           continue;
         }
       if (lib->nrefs >= LIBRARY_MAX_PAGES)
@@ -156,34 +241,33 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                     _("too many pages: the limit is %d files; '%s' and"
                       " the files after it are ignored"),
                     (int) LIBRARY_MAX_PAGES, e->d_name);
-          free (id);
           break;
         }
-      {
-        /* Refs from this directory are not sorted yet, and cannot clash
-           with each other.  */
-        struct page_ref *old = library_search (lib, first_new, id, ilang);
+      if (lib->lower > 0)
+        {
+          /* Refs from this directory are not sorted yet, and cannot clash
+             with each other; a clash with the refs before them is with a
+             lower layer (this layer's other directories are of other
+             languages).  */
+          struct page_ref *old = library_search (lib, first_new, ref.id,
+                                                 ilang);
 
-        if (old != NULL)
-          {
-            /* A higher layer replaces the page.  */
-            free (old->path);
-            old->path = xasprintf ("%s/%s", dir, e->d_name);
-            free (id);
-            continue;
-          }
-      }
+          if (old != NULL)
+            {
+              /* A higher layer replaces the page.  */
+              old->path = ref.path;
+              old->id = ref.id;
+              continue;
+            }
+        }
       xgrow (&lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
-      lib->refs[lib->nrefs++] = (struct page_ref) {
-        .id = id, .lang = ilang,
-        .path = xasprintf ("%s/%s", dir, e->d_name),
-      };
+      lib->refs[lib->nrefs++] = ref;
     }
   closedir (d);
   free (dir);
   /* Keep the array sorted for the next lookups.  */
   if (lib->nrefs > first_new)
-    qsort (lib->refs, lib->nrefs, sizeof *lib->refs, library_ref_cmp);
+    library_sort_new (lib, first_new);
 }
 
 static void
@@ -234,11 +318,7 @@ library_hide (struct library *lib)
   for (size_t i = 0; i < lib->nrefs; i++)
     {
       if (settings_hidden (&lib->settings, lib->refs[i].id))
-        {
-          free (lib->refs[i].id);
-          free (lib->refs[i].path);
-          continue;
-        }
+        continue;
       lib->refs[j++] = lib->refs[i];
     }
   lib->nrefs = j;
@@ -249,6 +329,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
 {
   struct library *lib = xcalloc (1, sizeof *lib);
 
+  arena_init (&lib->paths);
   settings_init (&lib->settings);
   diag_list_init (&lib->diags);
   i18n_staff_begin ();
@@ -278,6 +359,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
           free (buf);
         }
       free (path);
+      lib->lower = lib->nrefs;
       library_scan (lib, layers[i]);
     }
   library_hide (lib);
@@ -295,8 +377,6 @@ library_free (struct library *lib)
   search_index_free (lib->index);
   for (size_t i = 0; i < lib->nrefs; i++)
     {
-      free (lib->refs[i].id);
-      free (lib->refs[i].path);
       page_free (lib->refs[i].header);
       page_free (lib->refs[i].full);
     }
@@ -306,6 +386,7 @@ library_free (struct library *lib)
   free (lib->langs);
   settings_done (&lib->settings);
   diag_list_done (&lib->diags);
+  arena_done (&lib->paths);
   free (lib);
 }
 
@@ -331,6 +412,7 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
   struct page *p;
 
   i18n_staff_begin ();
+  lib->reads++;
   if (load_read_file (ref->path, true, &buf, &len, &lib->diags) <= 0)
     {
       ref->state = REF_BROKEN;
@@ -420,6 +502,12 @@ library_load_all (struct library *lib)
 {
   while (library_load_next (lib))
     continue;
+}
+
+size_t
+library_reads (const struct library *lib)
+{
+  return lib->reads;
 }
 
 size_t

@@ -56,6 +56,10 @@ bool library_load_next (struct library *lib);
 /* Reads every page completely.  */
 void library_load_all (struct library *lib);
 
+/* How many times a page file was read (a header, or a whole page): what
+   showing a screen cost, for the tests and the benchmark.  */
+size_t library_reads (const struct library *lib);
+
 /* The languages that have a page directory in some layer, sorted.  */
 size_t library_languages (const struct library *lib, const char ***langs);
 

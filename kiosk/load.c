@@ -209,8 +209,8 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
 }
 
 /* In a header read, the keys a menu does not need end the read once the
-   title and the summary are in (and are skipped before): the rest of the
-   file is not even decoded.  Returns true if the read goes on.  */
+   title is in (and are skipped before): the rest of the file is not even
+   decoded.  Returns true if the read goes on.  */
 static bool
 load_header_done (struct schema_reader *sr, const yaml_event_t *first,
                   bool *skipped)
@@ -221,7 +221,7 @@ load_header_done (struct schema_reader *sr, const yaml_event_t *first,
   if (pl->mode != LOAD_HEADER)
     return true;
   *skipped = true;
-  if (pl->page->title != NULL && pl->page->summary != NULL)
+  if (pl->page->title != NULL)
     {
       sr->stop = true;
       return false;
@@ -241,6 +241,20 @@ load_keywords (struct schema_reader *sr, void *target,
   if (skipped)
     return alive;
   return schema_read_strings (sr, first, "keywords", &p->keywords, &ok);
+}
+
+/* The custom reader of 'summary': a menu has no use for it.  */
+static bool
+load_summary (struct schema_reader *sr, void *target,
+              const yaml_event_t *first)
+{
+  struct page *p = target;
+  bool skipped;
+  bool alive = load_header_done (sr, first, &skipped);
+
+  if (skipped)
+    return alive;
+  return schema_read_string (sr, first, "summary", &p->summary);
 }
 
 /* Reads the list of blocks of a page (the custom reader of 'blocks').  */
@@ -359,8 +373,8 @@ static const struct schema_field page_fields[] = {
              .offset = offsetof (struct page, id) },
   [P_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
                 .offset = offsetof (struct page, title) },
-  [P_SUMMARY] = { .key = "summary", .type = SCHEMA_STRING, .required = true,
-                  .offset = offsetof (struct page, summary) },
+  [P_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM, .required = true,
+                  .read = load_summary },
   [P_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
                    .read = load_keywords },
   [P_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
@@ -460,7 +474,8 @@ load_page (const char *file, const char *buf, size_t len, const char *lang,
       page_free (p);
       return NULL;
     }
-  if (p->id == NULL || p->title == NULL || p->summary == NULL)
+  if (p->id == NULL || p->title == NULL
+      || (p->summary == NULL && mode == LOAD_FULL))
     {
       page_free (p);
       return NULL;

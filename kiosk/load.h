@@ -16,7 +16,8 @@
 enum load_mode
 {
   LOAD_FULL,            /* Everything, checked.  */
-  LOAD_HEADER           /* Stop after id, title, summary and keywords.  */
+  LOAD_HEADER           /* Stop once the title is in: what a menu or a
+                           link needs.  */
 };
 
 /* Reads the file at PATH into *BUF (NUL-terminated, caller frees) and

@@ -59,6 +59,9 @@ struct block
   struct strv items;            /* List and warning items.  */
   const char *target;           /* Link: a page id, or "lang:fr" etc.  */
   bool urgent;                  /* Link: stands out (warning signs).  */
+  bool optional;                /* Link without a label: left out when
+                                   its target turns out to be unreadable
+                                   (menus built from the library).  */
   unsigned line, col;           /* Where the block starts in its file.  */
 };
 

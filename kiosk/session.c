@@ -2,6 +2,7 @@
 
 #include "system.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -62,11 +63,21 @@ session_is_menu (const struct session *s)
          || s->screen == SCREEN_ATTRACT || s->screen == SCREEN_STAFF;
 }
 
-static size_t
-session_max_top (const struct session *s)
-{
-  size_t n = s->layout != NULL ? s->layout->nlines : 0;
+static void session_extend (struct session *s, size_t lines);
 
+/* A scroll of everything, to the top or the bottom.  */
+#define SESSION_ALL (LONG_MAX / 4)
+
+/* The last top line that still fills the screen.  A layout is made a
+   little at a time (session_extend()): as far as the screen at the top
+   and one line more, which tells whether there is more below.  */
+static size_t
+session_max_top (struct session *s)
+{
+  size_t n;
+
+  session_extend (s, s->top + (size_t) s->rows + 1);
+  n = s->layout != NULL ? s->layout->nlines : 0;
   return n > s->rows ? n - s->rows : 0;
 }
 
@@ -140,6 +151,9 @@ session_fix_selection (struct session *s, bool down)
     s->selected = -1;
 }
 
+static const struct page *session_find_page (struct session *s,
+                                             const char *id, bool header);
+
 /* What a link's label is looked up with: the titles of other pages, in
    the language of the page the link is on.  */
 struct session_label_ctx
@@ -156,8 +170,7 @@ session_link_label (void *ctx, const char *target)
   const struct page *p = library_header (s->lib, target, c->lang);
 
   if (p == NULL)
-    p = library_header (s->lib, target,
-                        library_settings (s->lib)->default_language);
+    p = session_find_page (s, target, true);
   return p != NULL ? p->title : NULL;
 }
 
@@ -168,28 +181,74 @@ session_lang_is_french (const char *lang)
          && (lang[2] == '\0' || lang[2] == '_');
 }
 
-/* Lays out page P (in language LANG, with NOTICE above it) at the
-   session's width.  */
-static struct layout *
-session_layout_page (struct session *s, const struct page *p,
-                     const char *lang, const char *notice)
+/* The options to lay out a page in language LANG with, NOTICE above it,
+   at the session's width; C is the context of the link labels.  */
+static void
+session_layout_options (struct session *s, const char *lang,
+                        const char *notice, struct layout_options *o,
+                        struct session_label_ctx *c)
 {
-  struct layout_options o;
-  struct session_label_ctx c = { s, lang };
-
-  memset (&o, 0, sizeof o);
-  o.width = s->width;
-  o.charset = s->cfg.charset;
-  o.french = session_lang_is_french (lang);
-  o.plain = s->cfg.plain;
+  c->s = s;
+  c->lang = lang;
+  memset (o, 0, sizeof *o);
+  o->width = s->width;
+  o->charset = s->cfg.charset;
+  o->french = session_lang_is_french (lang);
+  o->plain = s->cfg.plain;
   /* TRANSLATORS: the word on the frame of a warning box; it must be
      understood without colour.  */
-  o.warning_label = _("Warning");
-  o.notice = notice;
-  o.notice_french = session_lang_is_french (s->lang);
-  o.link_label = session_link_label;
-  o.ctx = &c;
-  return layout_page (p, &o);
+  o->warning_label = _("Warning");
+  o->notice = notice;
+  o->notice_french = session_lang_is_french (s->lang);
+  o->link_label = session_link_label;
+  o->ctx = c;
+}
+
+/* Lays out page P (in language LANG, with NOTICE above it) at the
+   session's width, as far as LINES lines (SIZE_MAX: all of it).  */
+static struct layout *
+session_layout_page (struct session *s, const struct page *p,
+                     const char *lang, const char *notice, size_t lines)
+{
+  struct layout_options o;
+  struct session_label_ctx c;
+
+  session_layout_options (s, lang, notice, &o, &c);
+  return layout_page_part (p, &o, lines);
+}
+
+/* Lays out more of the page shown, up to LINES lines.  */
+static void
+session_extend (struct session *s, size_t lines)
+{
+  struct layout_options o;
+  struct session_label_ctx c;
+
+  if (s->layout == NULL || s->layout->complete || s->layout->nlines >= lines
+      || s->page == NULL)
+    return;
+  /* The notice is laid out already: it comes first.  */
+  session_layout_options (s, s->page_lang, NULL, &o, &c);
+  layout_more (s->layout, s->page, &o, lines);
+}
+
+/* Lays out the page shown as far as link K, if it has one.  */
+static void
+session_extend_links (struct session *s, int32_t k)
+{
+  while (s->layout != NULL && !s->layout->complete && k >= 0
+         && (size_t) k >= s->layout->nlinks)
+    session_extend (s, s->layout->nlines + s->rows + 1);
+}
+
+/* Lays out the page shown past block BLOCK (an anchor's).  */
+static void
+session_extend_block (struct session *s, uint32_t block)
+{
+  while (s->layout != NULL && !s->layout->complete
+         && (s->layout->nlines == 0
+             || s->layout->lines[s->layout->nlines - 1].block <= block))
+    session_extend (s, s->layout->nlines + s->rows + 1);
 }
 
 /* True if the layout prepared ahead of time is page P as it would be laid
@@ -234,10 +293,14 @@ session_relayout (struct session *s, bool keep)
       s->prepared_page = NULL;
     }
   else
-    s->layout = session_layout_page (s, s->page, s->page_lang, s->notice);
+    s->layout = session_layout_page (s, s->page, s->page_lang, s->notice,
+                                     (size_t) s->rows + 1);
+  if (keep)
+    session_extend_block (s, block);
   s->top = keep ? layout_find_anchor (s->layout, block, offset) : 0;
   if (s->top > session_max_top (s))
     s->top = session_max_top (s);
+  session_extend_links (s, s->selected);
   if (s->selected >= 0 && (size_t) s->selected >= s->layout->nlinks)
     s->selected = -1;
   /* A menu always has a selection, so that Enter does something.  */
@@ -489,35 +552,33 @@ session_home_page (struct session *s)
   p->summary = arena_strdup (&p->arena,
                              _("Choose a topic with the arrow keys and"
                                " Enter, or touch it."));
+  /* The titles are read when the menu is laid out, as far as the screen
+     goes: a menu of a thousand topics shows its first screen without
+     reading a thousand files.  A topic with no readable page is left out
+     then (the links are optional).  */
   if (set->menu.n > 0)
     for (size_t i = 0; i < set->menu.n; i++)
       {
         const char *id = set->menu.v[i];
-        const struct page *h;
         struct block *b;
 
         if (settings_hidden (set, id))
           continue;
-        h = session_find_page (s, id, true);
-        if (h == NULL)
-          continue;
-        b = session_add_link (p, id, h->title);
+        b = session_add_link (p, id, NULL);
+        b->optional = true;
         b->urgent = strcmp (id, set->warning_page) == 0;
       }
   else
     for (size_t i = 0; i < library_count (s->lib); i++)
       {
         const char *id, *lang, *path;
-        const struct page *h;
         struct block *b;
 
         library_entry (s->lib, i, &id, &lang, &path);
         if (strcmp (lang, s->lang) != 0)
           continue;
-        h = library_header (s->lib, id, lang);
-        if (h == NULL)
-          continue;
-        b = session_add_link (p, id, h->title);
+        b = session_add_link (p, id, NULL);
+        b->optional = true;
         b->urgent = strcmp (id, set->warning_page) == 0;
       }
   p->complete = true;
@@ -739,6 +800,7 @@ session_restore (struct session *s, const struct history_entry *e,
     session_show (s, SCREEN_HOME, NULL);
   if (s->layout == NULL)
     return;
+  session_extend_block (s, e->anchor_block);
   s->top = same_lang
              ? layout_find_anchor (s->layout, e->anchor_block,
                                    e->anchor_offset)
@@ -747,6 +809,7 @@ session_restore (struct session *s, const struct history_entry *e,
                  : layout_find_block (s->layout, e->anchor_block - 1);
   if (s->top > session_max_top (s))
     s->top = session_max_top (s);
+  session_extend_links (s, e->selected);
   if (e->selected >= 0 && (size_t) e->selected < s->layout->nlinks)
     s->selected = e->selected;
 }
@@ -833,9 +896,12 @@ session_follow (struct session *s, int32_t k)
 bool
 session_prepare (struct session *s)
 {
-  const struct layout_link *l = session_link (s, s->selected);
+  const struct layout_link *l;
   const struct page *p;
   char *notice;
+
+  session_extend_links (s, s->selected);
+  l = session_link (s, s->selected);
 
   if (l == NULL || s->width == 0 || strchr (l->target, ':') != NULL)
     return false;
@@ -844,7 +910,7 @@ session_prepare (struct session *s)
     return false;
   session_drop_prepared (s);
   notice = session_notice (s, p);
-  s->prepared = session_layout_page (s, p, p->lang, notice);
+  s->prepared = session_layout_page (s, p, p->lang, notice, SIZE_MAX);
   free (notice);
   s->prepared_page = p;
   s->prepared_width = s->width;
@@ -909,7 +975,11 @@ session_up (struct session *s)
 static unsigned
 session_scroll (struct session *s, long delta)
 {
-  size_t max = session_max_top (s), top = s->top;
+  size_t max, top = s->top;
+
+  if (delta > 0)
+    session_extend (s, top + (size_t) delta + s->rows);
+  max = session_max_top (s);
 
   if (delta < 0)
     top = (size_t) -delta > top ? 0 : top - (size_t) -delta;
@@ -936,8 +1006,14 @@ session_scroll (struct session *s, long delta)
 static unsigned
 session_next_link (struct session *s, int dir)
 {
-  size_t n = s->layout != NULL ? s->layout->nlinks : 0;
+  size_t n;
   int32_t k;
+
+  /* The link after the selected one, or the last one (Shift-Tab from the
+     first wraps round).  */
+  session_extend_links (s, dir > 0 && s->selected >= 0 ? s->selected + 1
+                           : dir < 0 && s->selected <= 0 ? INT32_MAX : -1);
+  n = s->layout != NULL ? s->layout->nlinks : 0;
 
   if (n == 0)
     return RESULT_IGNORED;
@@ -1108,8 +1184,8 @@ session_wakes (enum action a)
     }
 }
 
-unsigned
-session_handle (struct session *s, enum action a, long arg)
+static unsigned
+session_act (struct session *s, enum action a, long arg)
 {
   unsigned r = REDRAW_NONE;
 
@@ -1153,9 +1229,9 @@ session_handle (struct session *s, enum action a, long arg)
     case ACT_SCROLL_DOWN:
       return r | session_scroll (s, 3);
     case ACT_TOP:
-      return r | session_scroll (s, -(long) s->layout->nlines);
+      return r | session_scroll (s, -(long) SESSION_ALL);
     case ACT_BOTTOM:
-      return r | session_scroll (s, (long) s->layout->nlines);
+      return r | session_scroll (s, (long) SESSION_ALL);
     case ACT_NEXT_LINK:
       return r | session_next_link (s, 1);
     case ACT_PREV_LINK:
@@ -1173,7 +1249,7 @@ session_handle (struct session *s, enum action a, long arg)
       return r | session_back (s);
     case ACT_HOME:
       if (s->screen == SCREEN_HOME)
-        return r | session_scroll (s, -(long) s->layout->nlines);
+        return r | session_scroll (s, -(long) SESSION_ALL);
       if (s->lang[0] == '\0')
         return r | RESULT_IGNORED;
       return r | session_go (s, SCREEN_HOME, NULL);
@@ -1189,7 +1265,7 @@ session_handle (struct session *s, enum action a, long arg)
         const char *id = set->warning_page;
 
         if (s->screen == SCREEN_PAGE && strcmp (s->page_id, id) == 0)
-          return r | session_scroll (s, -(long) s->layout->nlines);
+          return r | session_scroll (s, -(long) SESSION_ALL);
         if (s->lang[0] == '\0')
           session_set_lang (s, set->default_language);
         return r | session_go (s, SCREEN_PAGE, id) | RESULT_LANGUAGE;
@@ -1216,6 +1292,16 @@ session_handle (struct session *s, enum action a, long arg)
       break;
     }
   return r | RESULT_IGNORED;
+}
+
+unsigned
+session_handle (struct session *s, enum action a, long arg)
+{
+  unsigned r = session_act (s, a, arg);
+
+  /* What the view shows is laid out, and one line more.  */
+  session_extend (s, s->top + (size_t) s->rows + 1);
+  return r;
 }
 
 /* ------------------------------------------------------------------ */

@@ -12,7 +12,7 @@
 #include "xalloc.h"
 #include "yamlread.h"
 
-enum { YAMLREAD_PIECE = 512 };  /* Bytes libyaml gets at a time.  */
+enum { YAMLREAD_PIECE = 128 };  /* Bytes libyaml gets at a time.  */
 
 /* libyaml's read handler: the next piece of the file.  */
 static int

@@ -366,13 +366,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       /* The header read of a good page gives the same header.  */
       FUZZ_ASSERT (head != NULL);
       FUZZ_ASSERT (strcmp (head->title, full->title) == 0);
-      FUZZ_ASSERT (strcmp (head->summary, full->summary) == 0);
+      /* A header read stops once the title is in: the summary is there
+         only if it came before the title.  */
+      FUZZ_ASSERT (head->summary == NULL
+                   || strcmp (head->summary, full->summary) == 0);
       fuzz_layout (full, h);
     }
   if (head != NULL)
     {
-      FUZZ_ASSERT (head->id != NULL && head->title != NULL
-                   && head->summary != NULL);
+      FUZZ_ASSERT (head->id != NULL && head->title != NULL);
       FUZZ_ASSERT (utf8_check (head->title, strlen (head->title), true,
                                NULL, NULL) == UTF8_OK);
       FUZZ_ASSERT (head->nblocks == 0);

@@ -306,6 +306,49 @@ test_plain (void)
   page_free (p);
 }
 
+/* Laid out a little at a time, a page comes out the same as in one go.  */
+static void
+test_in_parts (void)
+{
+  struct page *p = page (french_text);
+  struct layout_options o;
+  struct layout *whole, *part;
+  char *a, *b;
+
+  if (p == NULL)
+    return;
+  memset (&o, 0, sizeof o);
+  o.width = 30;
+  o.charset = CHARSET_UTF8;
+  o.french = true;
+  o.warning_label = "Attention";
+  whole = layout_page (p, &o);
+  CHECK (whole->complete);
+  part = layout_page_part (p, &o, 3);
+  CHECK (!part->complete);
+  CHECK (part->nlines >= 3 && part->nlines < whole->nlines);
+  CHECK (!layout_more (part, p, &o, 2));        /* Has that many already.  */
+  while (layout_more (part, p, &o, part->nlines + 1))
+    ;
+  CHECK (part->complete);
+  CHECK_INT (part->nlines, whole->nlines);
+  CHECK_INT (part->nlinks, whole->nlinks);
+  a = dumped (whole, CHARSET_UTF8);
+  b = dumped (part, CHARSET_UTF8);
+  CHECK_STR (b, a);
+  for (size_t i = 0; i < whole->nlines && i < part->nlines; i++)
+    {
+      CHECK_INT (part->lines[i].block, whole->lines[i].block);
+      CHECK_INT (part->lines[i].offset, whole->lines[i].offset);
+      CHECK_INT (part->lines[i].link, whole->lines[i].link);
+    }
+  free (a);
+  free (b);
+  layout_free (whole);
+  layout_free (part);
+  page_free (p);
+}
+
 int
 main (void)
 {
@@ -317,6 +360,7 @@ main (void)
   RUN (test_wide_and_long);
   RUN (test_anchor);
   RUN (test_plain);
+  RUN (test_in_parts);
   settings_done (&set);
   return unit_done ();
 }

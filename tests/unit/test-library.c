@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "library.h"
+#include "session.h"
 #include "unit.h"
 #include "xalloc.h"
 
@@ -191,6 +192,100 @@ test_page_limit (void)
   free (dir);
 }
 
+/* A menu of 300 topics: the first screen reads the titles it shows, not
+   300 files; the rest comes as the patient moves.  One topic has no file
+   and one is broken: they are left out of the menu.  */
+static void
+test_big_menu (void)
+{
+  enum { N = 300 };
+  char *dir = xasprintf ("%s/big", root);
+  const char *layers[] = { dir };
+  struct session_config c = { .charset = CHARSET_UTF8, .lang = "fr" };
+  char *menu = xstrdup ("languages: [fr]\nmenu:\n  - nowhere\n");
+  struct library *lib;
+  struct session *s;
+  const struct layout *l;
+  size_t reads;
+
+  for (int i = 1; i <= N; i++)
+    {
+      char *id = xasprintf ("t%03d", i), *path = xasprintf ("big/fr/%s.yaml",
+                                                            id);
+      char *title = xasprintf ("Sujet %d", i);
+      char *yaml = i == 150 ? xstrdup ("id: t150\ntitle: [broken\n")
+                            : page_yaml (id, title);
+      char *m = xasprintf ("%s  - %s\n", menu, id);
+
+      put (path, yaml);
+      free (menu);
+      menu = m;
+      free (id);
+      free (path);
+      free (title);
+      free (yaml);
+    }
+  put ("big/kiosk.yaml", menu);
+  free (menu);
+  lib = library_open (layers, 1, 1);
+  CHECK_INT (library_diags (lib)->nerrors, 0);
+  s = session_new (lib, &c);
+  session_resize (s, 72, 21);
+  l = session_layout (s);
+  reads = library_reads (lib);
+  CHECK (!l->complete);
+  CHECK (l->nlines > 21);
+  CHECK (reads >= 18 && reads <= 30);
+  CHECK_INT (session_selected (s), 0);
+  CHECK_STR (l->links[0].target, "t001");
+  /* A page down reads about a screen more.  */
+  session_handle (s, ACT_PAGE_DOWN, 0);
+  CHECK (library_reads (lib) > reads && library_reads (lib) <= reads + 25);
+  CHECK (session_layout (s)->nlines >= session_top (s) + 21);
+  /* Shift-Tab from the first link wraps round to the last one: all of the
+     menu is laid out then, without the missing and the broken topic.  */
+  session_handle (s, ACT_TOP, 0);
+  session_handle (s, ACT_TOP, 0);       /* At the top: selects the first.  */
+  CHECK_INT (session_selected (s), 0);
+  session_handle (s, ACT_PREV_LINK, 0);
+  l = session_layout (s);
+  CHECK (l->complete);
+  if (!l->complete || l->nlinks != N - 1)
+    return;
+  CHECK_INT (l->nlinks, N - 1);
+  CHECK_INT (session_selected (s), N - 2);
+  CHECK_STR (l->links[N - 2].target, "t300");
+  CHECK_STR (l->links[148].target, "t149");
+  CHECK_STR (l->links[149].target, "t151");
+  CHECK_INT (session_top (s), l->nlines - 21);
+  /* Tab wraps to the first.  */
+  session_handle (s, ACT_NEXT_LINK, 0);
+  CHECK_INT (session_selected (s), 0);
+  CHECK_INT (session_top (s), l->links[0].line);
+  session_free (s);
+  library_free (lib);
+
+  /* End goes to the bottom of a menu laid out only in part.  */
+  lib = library_open (layers, 1, 1);
+  s = session_new (lib, &c);
+  session_resize (s, 72, 21);
+  CHECK (!session_layout (s)->complete);
+  session_handle (s, ACT_BOTTOM, 0);
+  l = session_layout (s);
+  CHECK (l->complete);
+  CHECK_INT (session_top (s), l->nlines - 21);
+  /* Tab through the first screen and past it: the next link is there.  */
+  session_handle (s, ACT_TOP, 0);
+  session_handle (s, ACT_TOP, 0);
+  for (int i = 0; i < 25; i++)
+    session_handle (s, ACT_NEXT_LINK, 0);
+  CHECK_INT (session_selected (s), 25);
+  CHECK (session_top (s) > 0);
+  session_free (s);
+  library_free (lib);
+  free (dir);
+}
+
 int
 main (void)
 {
@@ -200,6 +295,7 @@ main (void)
   RUN (test_layers);
   RUN (test_broken_page);
   RUN (test_page_limit);
+  RUN (test_big_menu);
   {
     char *cmd = xasprintf ("rm -rf '%s'", root);
 

@@ -112,9 +112,18 @@ test_header_only (void)
   if (p != NULL)
     {
       CHECK_STR (p->title, "T");
+      /* A menu needs the title only: the read stops at the next key.  */
+      CHECK (p->summary == NULL);
       CHECK (!p->complete);
       CHECK_INT (p->nblocks, 0);
     }
+  page_free (p);
+  free (msgs);
+  /* So a summary after the title is not even looked at.  */
+  p = load ("id: p\ntitle: T\nsummary: [a, b]\nblocks: 12\n", LOAD_HEADER,
+            &msgs);
+  CHECK (p != NULL);
+  CHECK_STR (msgs, "");
   page_free (p);
   free (msgs);
   /* Blocks before the title: skipped, and the title still found.  */
