@@ -412,14 +412,14 @@ largest () { awk -v p="$1." -v s=".$3" -v n="$2" '
 
 T=$W/table.md
 MISSED=$W/missed
-: > "$T"; : > "$MISSED"; : > "$MISSED.guide"
+: > "$T"; : > "$MISSED"
 
 # row METRIC UNIT MK LESS FLOOR CHECK LIMIT
 #   CHECK: floor (MK/FLOOR <= LIMIT), less (MK/LESS <= LIMIT), value
 #   (MK <= LIMIT), below (MK < LIMIT), same (MK is "same"), or none.
 row () {
   awk -v metric="$1" -v unit="$2" -v m="$3" -v l="$4" -v f="$5" \
-      -v check="$6" -v lim="$7" -v missed="$MISSED" -v guide="${GUIDE:-}" '
+      -v check="$6" -v lim="$7" -v missed="$MISSED" '
     function fmt(x) {
       if (x == "") return "—"
       if (x !~ /^[-0-9.e+]+$/) return x
@@ -442,16 +442,14 @@ row () {
       else if (check == "value") { target = "≤ " fmt(lim); x = m }
       else if (check == "below") { target = "< " lim; x = m }
       else if (check == "same") { target = "same"; x = "" }
-      if (guide != "" && check != "none") target = "guide: " target
       if (check == "same") met = (m == "same") ? "yes" : "**NO**"
       else if (check != "none") {
         if (x == "") met = "?"
         else if (check == "below") met = (x + 0 < lim + 0) ? "yes" : "**NO**"
         else met = (x + 0 <= lim + 0) ? "yes" : "**NO**"
       }
-      if (guide != "" && met == "**NO**") met = "no"
-      if (met == "**NO**" || met == "?" || met == "no")
-        print metric " (" target ")" >> (guide != "" ? missed ".guide" : missed)
+      if (met == "**NO**" || met == "?")
+        print metric " (" target ")" >> missed
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", metric, fmt(m),
         fmt(l), fmt(f), (rl == "" ? "—" : sprintf("%.2f", rl)),
         (rf == "" ? "—" : sprintf("%.2f", rf)), target, met
@@ -497,10 +495,7 @@ row "Ir, search over $BENCH_PAGES generated pages ($(v search.gen.pages) indexed
 # Memory.
 row "Peak RSS, kB, after 10 page-downs (median of 5)" kB \
   "$(v nat-mk.rss_kb)" "$(v nat-less.rss_kb)" "$(v nat-floor.rss_kb)" less 1.25
-# Bytes.
-# Guide values: measured by the issue, but their limits are this
-# benchmark's, not the issue's; a miss does not fail the run.
-GUIDE=1
+# Bytes: the issue's targets for a page-down and a one-line scroll.
 row "Bytes, first frame (mesokiosk: home screen)" B \
   "$(v nat-mk.start.bytes)" "$(v nat-less.start.bytes)" \
   "$(v nat-floor.start.bytes)" none ""
@@ -512,7 +507,9 @@ row "Bytes, one-line scroll (mean of $J)" B "$(mean natj-mk "$J" bytes j)" \
 row "Bytes, page-down (largest of the 10)" B \
   "$(largest nat-mk 10 bytes pgdn)" "$(largest nat-less 10 bytes pgdn)" \
   "$(largest nat-floor 10 bytes pgdn)" less 1
-# vt100 at 9600 baud (10 bits a byte: 960 bytes/s).
+# vt100 at 9600 baud (10 bits a byte: 960 bytes/s).  The issue asks for
+# a page-down "readable within about a second": taken as at most 1.2 s
+# (less needs about 1.15 s for the same text).
 secs () { awk -v b="$1" 'BEGIN { if (b != "") printf "%.2f\n", b / 960 }'; }
 row "TERM=vt100, 9600 baud: seconds to draw the first frame" s \
   "$(secs "$(v spd-mk.vt100.9600.start.bytes)")" \
@@ -521,8 +518,9 @@ row "TERM=vt100, 9600 baud: seconds to draw the first frame" s \
 row "TERM=vt100, 9600 baud: seconds to draw a page-down (the first)" s \
   "$(secs "$(v spd-mk.vt100.9600.pgdn1.bytes)")" \
   "$(secs "$(v spd-less.vt100.9600.pgdn1.bytes)")" \
-  "$(secs "$(v spd-floor.vt100.9600.pgdn1.bytes)")" value 1.0
-# Speed independence: the bytes of a step are the same at both speeds.
+  "$(secs "$(v spd-floor.vt100.9600.pgdn1.bytes)")" value 1.2
+# Speed independence (the issue: nothing in the first frame depends on the
+# terminal's speed): the bytes of a step are the same at both speeds.
 same () {
   r=same
   for term in xterm-256color vt100; do
@@ -543,10 +541,8 @@ row "First frame at 9600 baud = at 38400 (xterm-256color, vt100)" - \
 row "2 page-downs at 9600 baud = at 38400 (xterm-256color, vt100)" - \
   "$(same mk 'pgdn1 pgdn2')" "$(same less 'pgdn1 pgdn2')" \
   "$(same floor 'pgdn1 pgdn2')" none ""
-GUIDE=
 # Scaling.
 ff=$(v cg-mk.first-dump.ir); ffbig=$(v cgbig.first-dump.ir)
-GUIDE=1
 row "$BENCH_PAGES generated pages: Ir to first frame ($(awk -v a="$ffbig" 'BEGIN { printf "%.1f M", a / 1e6 }')) / shipped library's" ratio \
   "$(awk -v a="$ffbig" -v b="$ff" 'BEGIN { if (a != "" && b > 0) print a / b }')" \
   "" "" below 3
@@ -558,7 +554,6 @@ perpage () {
     sep=" / "
   done
 }
-GUIDE=
 row "Loading $quarter / $half / $BENCH_PAGES generated pages (fr+en): kIr per page" - \
   "$(perpage load check.ir)" "" "$(perpage load yaml.ir)" none ""
 row "Load growth: Ir per page $half→$BENCH_PAGES / per page $quarter→$half (1 = linear)" ratio \
@@ -569,11 +564,12 @@ row "Load growth: Ir per page $half→$BENCH_PAGES / per page $quarter→$half (
 row "Peak RSS, kB, kiosk with $quarter / $half / $BENCH_PAGES pages read (--check)" - \
   "$(v big$quarter.rss_kb) / $(v big$half.rss_kb) / $(v big$BENCH_PAGES.rss_kb) ($(v load.n$quarter.check.rss_kb) / $(v load.n$half.check.rss_kb) / $(v load.n$BENCH_PAGES.check.rss_kb))" \
   "" "" none ""
-GUIDE=1
+# "Memory grows linearly with content": the limit 1.25 is this
+# benchmark's reading of "linearly".
 row "Memory growth: RSS per page $half→$BENCH_PAGES / per page $quarter→$half (1 = linear)" ratio \
   "$(marginal "$(v big$quarter.rss_kb)" "$(v big$half.rss_kb)" \
      "$(v big$BENCH_PAGES.rss_kb)")" "" "" value 1.25
-# Idle (guide: the issue asks for the number, not a limit).
+# Idle: at most one wake-up a second.
 perminute () {
   awk -v w="$(v "$1.idle.wakeups")" -v s="$(v "$1.idle.seconds")" \
     'BEGIN { if (w != "" && s > 0) printf "%.1f\n", w * 60 / s }'
@@ -583,7 +579,6 @@ row "Idle wake-ups per minute: --kiosk on the attract screen (less, floor: showi
   "$(perminute idle-floor)" value 60
 row "Idle wake-ups per minute: --kiosk --idle 120 on a page" /min \
   "$(perminute idle-page)" "" "" value 60
-GUIDE=
 
 # ---------------------------------------------------------------------------
 # The report.
@@ -615,11 +610,6 @@ end_time=$(date +%s)
     sed 's/^/- /' "$MISSED"
   else
     echo "All targets of issue 8 met."
-  fi
-  if [ -s "$MISSED.guide" ]; then
-    echo
-    echo "Guide values missed (limits of this benchmark, not of the issue):"
-    sed 's/^/- /' "$MISSED.guide"
   fi
   echo
   echo "Instructions are counted by callgrind (Ir); \"floor\" is tests/bench/floor.c"
