@@ -148,8 +148,14 @@ view_acs (const struct view *v, const struct layout_glyphs *g, const char *s,
   if (v->charset == CHARSET_ASCII)
     return 0;
   if (v->charset == CHARSET_UTF8)
-    return s == g->h && repeat > 1 ? ACS_HLINE
-           : s == g->bl ? ACS_LLCORNER : 0;
+    {
+      /* A terminal without a line-drawing set would get curses' ASCII
+         stand-ins, next to box-drawing text: all text then.  */
+      if ((ACS_HLINE & A_ALTCHARSET) == 0)
+        return 0;
+      return s == g->h && repeat > 1 ? ACS_HLINE
+             : s == g->bl ? ACS_LLCORNER : 0;
+    }
   if (s == g->h)
     return ACS_HLINE;
   if (s == g->v)

@@ -16,6 +16,13 @@ for t in xterm-256color linux vt100 vt220 screen dumb unknown-terminal; do
   # The warning box has a frame and a word, with or without colour.
   screen | grep -Eq "Warning|Attention" || { show_screen; fail_ "TERM=$t: no warning word"; }
   screen | grep -Eq '(┌|\+)[─-]' || { show_screen; fail_ "TERM=$t: no frame"; }
+  # The bottom line, whole: box-drawing text (the Linux console), the
+  # terminal's line-drawing set (which tmux keeps between SO and SI), or
+  # ASCII where the terminal has no such set; never a mix.
+  so=$(printf '\016')
+  tmux_ capture-pane -p -e | LC_ALL=C grep -Eq \
+      "└(─){70}┘|${so}mq{70}.*┘|\+-{70}\+" \
+    || { show_screen; fail_ "TERM=$t: the frame's bottom line is not whole"; }
   send q
   status=$(wait_exit)
   [ "$status" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "TERM=$t: exit status $status"; }
