@@ -184,9 +184,9 @@ view_piece (void *ctx, const char *s, size_t len, unsigned cols,
     role = ROLE_LINK_SELECTED;
   acs = role == ROLE_WARNING_FRAME ? view_acs (vl->v, vl->g, s, repeat) : 0;
   /* The sides of a frame take the attributes of the text between them:
-     in the frame's colour they would cost four attribute changes a line
-     (40 bytes, and a tenth more instructions for a page-down through a
-     warning box).  */
+     in the frame's colour they cost four attribute changes a line (about
+     30 bytes), and a page-down through a warning box 4% more
+     instructions.  */
   if (s == vl->g->v && role == ROLE_WARNING_FRAME)
     role = ROLE_WARNING_TEXT;
   theme_apply (stdscr, role);
