@@ -36,53 +36,99 @@ struct page_ref
 struct library
 {
   struct settings settings;
-  struct page_ref *refs;        /* Sorted by id, then language.  */
+  struct page_ref *refs;        /* In the order found, until sorted.  */
   size_t nrefs, refs_cap;
+  bool sorted;                  /* REFS are by id, then language.  */
+  uint32_t *slots;              /* The refs by (id, language): index + 1,
+                                   or 0; open addressing.  */
+  size_t nslots;                /* A power of two, above 2 NREFS.  */
   char **langs;                 /* Owned, sorted.  */
   size_t nlangs, langs_cap;
   size_t next;                  /* Next ref library_load_next() reads.  */
-  size_t lower;                 /* Refs that came from lower layers.  */
   struct arena paths;           /* Paths and ids of the refs.  */
   size_t reads;                 /* Page files read so far.  */
   struct diag_list diags;
   struct search_index *index;   /* Owned; built by the first search.  */
 };
 
-static int
-library_cmp (const char *id1, const char *lang1, const char *id2,
-             const char *lang2)
+/* The slot where (ID, LANG) starts its probe; LANG is interned.  */
+static size_t
+library_hash (const struct library *lib, const char *id, const char *lang)
 {
-  int c = strcmp (id1, id2);
+  uint64_t h = UINT64_C (14695981039346656037) ^ (uintptr_t) lang;
 
-  return c != 0 ? c : strcmp (lang1, lang2);
+  for (; *id != '\0'; id++)
+    h = (h ^ (unsigned char) *id) * UINT64_C (1099511628211);
+  return (size_t) (h ^ (h >> 32)) & (lib->nslots - 1);
 }
 
-/* Binary search in the first N refs, which are sorted.  */
+/* The ref of ID in the interned language LANG, or NULL.  */
 static struct page_ref *
-library_search (const struct library *lib, size_t n, const char *id,
-                const char *lang)
+library_lookup (const struct library *lib, const char *id, const char *lang)
 {
-  size_t lo = 0, hi = n;
-
-  while (lo < hi)
+  if (lib->nslots == 0)
+    return NULL;
+  for (size_t k = library_hash (lib, id, lang);; k = (k + 1) & (lib->nslots - 1))
     {
-      size_t mid = lo + (hi - lo) / 2;
-      int c = library_cmp (id, lang, lib->refs[mid].id, lib->refs[mid].lang);
+      uint32_t v = lib->slots[k];
+      struct page_ref *ref;
 
-      if (c == 0)
-        return &lib->refs[mid];
-      if (c < 0)
-        hi = mid;
-      else
-        lo = mid + 1;
+      if (v == 0)
+        return NULL;
+      ref = &lib->refs[v - 1];
+      if (ref->lang == lang && strcmp (ref->id, id) == 0)
+        return ref;
     }
+}
+
+/* Puts ref I in the table (it is not there).  */
+static void
+library_slot (struct library *lib, size_t i)
+{
+  size_t k = library_hash (lib, lib->refs[i].id, lib->refs[i].lang);
+
+  while (lib->slots[k] != 0)
+    k = (k + 1) & (lib->nslots - 1);
+  lib->slots[k] = (uint32_t) i + 1;
+}
+
+/* Makes the table again, for N refs to come (the refs moved, or more are
+   coming than it has room for).  */
+static void
+library_rehash (struct library *lib, size_t n)
+{
+  size_t want = 64;
+
+  while (want < 2 * n + 2)
+    want *= 2;
+  if (want != lib->nslots)
+    {
+      free (lib->slots);
+      lib->slots = xcalloc (want, sizeof *lib->slots);
+      lib->nslots = want;
+    }
+  else
+    memset (lib->slots, 0, want * sizeof *lib->slots);
+  for (size_t i = 0; i < lib->nrefs; i++)
+    library_slot (lib, i);
+}
+
+/* The interned copy of LANG, or NULL if no directory has that name.  */
+static const char *
+library_lang (const struct library *lib, const char *lang)
+{
+  for (size_t i = 0; i < lib->nlangs; i++)
+    if (strcmp (lib->langs[i], lang) == 0)
+      return lib->langs[i];
   return NULL;
 }
 
 static struct page_ref *
 library_find (const struct library *lib, const char *id, const char *lang)
 {
-  return library_search (lib, lib->nrefs, id, lang);
+  const char *ilang = lang != NULL ? library_lang (lib, lang) : NULL;
+
+  return ilang != NULL ? library_lookup (lib, id, ilang) : NULL;
 }
 
 static const char *
@@ -149,47 +195,56 @@ library_merge (const struct page_ref *const *a, size_t na,
     out[k++] = b[j++];
 }
 
-/* Sorts the refs from FIRST on and merges them into the sorted ones
-   before.  A merge sort of pointers of its own: qsort() calls its
+/* Puts the refs in order, by id then language: what the visits of every
+   page (library_entry(), library_load_next()) go by.  Not done at open:
+   the first screen needs a few lookups, not the order of a thousand
+   files.  A merge sort of pointers of its own: qsort() calls its
    comparison through a pointer and moves elements through a generic
-   swap, which made sorting a thousand names the costliest part of
-   opening a library.  */
+   swap.  */
 static void
-library_sort_new (struct library *lib, size_t first)
+library_sort (struct library *lib)
 {
-  size_t n = lib->nrefs, m = n - first;
-  const struct page_ref **buf = xmalloc (3 * n * sizeof *buf);
-  const struct page_ref **a = buf, **b = buf + n, **out = buf + 2 * n;
-  struct page_ref *sorted = xmalloc (lib->refs_cap * sizeof *sorted);
+  size_t n = lib->nrefs;
+  const struct page_ref **a, **b;
+  struct page_ref *sorted;
 
-  /* The new refs, bottom-up: runs of WIDTH become runs of 2 WIDTH, from
-     A to B, and the two swap.  */
-  for (size_t k = 0; k < m; k++)
-    a[k] = &lib->refs[first + k];
-  for (size_t width = 1; width < m; width *= 2)
-    {
-      const struct page_ref **t;
+  if (lib->sorted)
+    return;
+  lib->sorted = true;
+  if (n < 2)
+    return;
+  a = xmalloc (2 * n * sizeof *a);
+  b = a + n;
+  sorted = xmalloc (lib->refs_cap * sizeof *sorted);
+  {
+    const struct page_ref **buf = a;
 
-      for (size_t lo = 0; lo < m; lo += 2 * width)
-        {
-          size_t mid = lo + width < m ? lo + width : m;
-          size_t hi = lo + 2 * width < m ? lo + 2 * width : m;
+    /* Bottom-up: runs of WIDTH become runs of 2 WIDTH, from A to B, and
+       the two swap.  */
+    for (size_t k = 0; k < n; k++)
+      a[k] = &lib->refs[k];
+    for (size_t width = 1; width < n; width *= 2)
+      {
+        const struct page_ref **t;
 
-          library_merge (a + lo, mid - lo, a + mid, hi - mid, b + lo);
-        }
-      t = a;
-      a = b;
-      b = t;
-    }
-  /* Then with the old ones (B is free now), into a new array.  */
-  for (size_t k = 0; k < first; k++)
-    b[k] = &lib->refs[k];
-  library_merge (b, first, a, m, out);
-  for (size_t k = 0; k < n; k++)
-    sorted[k] = *out[k];
+        for (size_t lo = 0; lo < n; lo += 2 * width)
+          {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+
+            library_merge (a + lo, mid - lo, a + mid, hi - mid, b + lo);
+          }
+        t = a;
+        a = b;
+        b = t;
+      }
+    for (size_t k = 0; k < n; k++)
+      sorted[k] = *a[k];
+    free (buf);
+  }
   free (lib->refs);
   lib->refs = sorted;
-  free (buf);
+  library_rehash (lib, n);
 }
 
 /* Adds the pages of LAYER/LANG, replacing those of lower layers.  */
@@ -201,7 +256,6 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
   DIR *d = opendir (dir);
   struct dirent *e;
   const char *ilang;
-  size_t first_new = lib->nrefs;
 
   if (d == NULL)
     {
@@ -243,31 +297,28 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                     (int) LIBRARY_MAX_PAGES, e->d_name);
           break;
         }
-      if (lib->lower > 0)
-        {
-          /* Refs from this directory are not sorted yet, and cannot clash
-             with each other; a clash with the refs before them is with a
-             lower layer (this layer's other directories are of other
-             languages).  */
-          struct page_ref *old = library_search (lib, first_new, ref.id,
-                                                 ilang);
+      {
+        /* This layer's other directories are of other languages: a page
+           of the same id and language is from a lower layer.  */
+        struct page_ref *old = library_lookup (lib, ref.id, ilang);
 
-          if (old != NULL)
-            {
-              /* A higher layer replaces the page.  */
-              old->path = ref.path;
-              old->id = ref.id;
-              continue;
-            }
-        }
+        if (old != NULL)
+          {
+            /* A higher layer replaces the page.  */
+            old->path = ref.path;
+            old->id = ref.id;
+            continue;
+          }
+      }
       xgrow (&lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
       lib->refs[lib->nrefs++] = ref;
+      if (2 * lib->nrefs + 2 > lib->nslots)
+        library_rehash (lib, 2 * lib->nrefs);
+      else
+        library_slot (lib, lib->nrefs - 1);
     }
   closedir (d);
   free (dir);
-  /* Keep the array sorted for the next lookups.  */
-  if (lib->nrefs > first_new)
-    library_sort_new (lib, first_new);
 }
 
 static void
@@ -321,7 +372,11 @@ library_hide (struct library *lib)
         continue;
       lib->refs[j++] = lib->refs[i];
     }
-  lib->nrefs = j;
+  if (j < lib->nrefs)
+    {
+      lib->nrefs = j;
+      library_rehash (lib, j);
+    }
 }
 
 struct library *
@@ -359,7 +414,6 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
           free (buf);
         }
       free (path);
-      lib->lower = lib->nrefs;
       library_scan (lib, layers[i]);
     }
   library_hide (lib);
@@ -381,6 +435,7 @@ library_free (struct library *lib)
       page_free (lib->refs[i].full);
     }
   free (lib->refs);
+  free (lib->slots);
   for (size_t i = 0; i < lib->nlangs; i++)
     free (lib->langs[i]);
   free (lib->langs);
@@ -484,6 +539,7 @@ library_exists (const struct library *lib, const char *id, const char *lang)
 bool
 library_load_next (struct library *lib)
 {
+  library_sort (lib);
   while (lib->next < lib->nrefs)
     {
       struct page_ref *ref = &lib->refs[lib->next++];
@@ -524,9 +580,10 @@ library_count (const struct library *lib)
 }
 
 void
-library_entry (const struct library *lib, size_t i, const char **id,
+library_entry (struct library *lib, size_t i, const char **id,
                const char **lang, const char **path)
 {
+  library_sort (lib);
   *id = lib->refs[i].id;
   *lang = lib->refs[i].lang;
   *path = lib->refs[i].path;

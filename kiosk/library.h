@@ -63,9 +63,10 @@ size_t library_reads (const struct library *lib);
 /* The languages that have a page directory in some layer, sorted.  */
 size_t library_languages (const struct library *lib, const char ***langs);
 
-/* Visits every page file: ID, LANG, PATH of the file that wins.  */
+/* Visits every page file, by id then language: ID, LANG, PATH of the
+   file that wins.  */
 size_t library_count (const struct library *lib);
-void library_entry (const struct library *lib, size_t i, const char **id,
+void library_entry (struct library *lib, size_t i, const char **id,
                     const char **lang, const char **path);
 
 /* The search index over every page that reads without error (all are

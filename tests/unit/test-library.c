@@ -86,7 +86,27 @@ test_layers (void)
   CHECK (library_header (lib, "four", "fr") != NULL);
   CHECK (library_header (lib, "three", "fr") == NULL);
   CHECK (!library_exists (lib, "three", "fr"));
+  CHECK (!library_exists (lib, "one", "de"));   /* No such language.  */
   CHECK_INT (library_count (lib), 4);
+  /* The visit goes by id, then language, whatever the directories'
+     order.  */
+  {
+    static const char *const want[][2] = {
+      { "four", "fr" }, { "one", "en" }, { "one", "fr" }, { "two", "fr" }
+    };
+
+    for (size_t i = 0; i < library_count (lib) && i < 4; i++)
+      {
+        const char *id, *lang, *path;
+
+        library_entry (lib, i, &id, &lang, &path);
+        CHECK_STR (id, want[i][0]);
+        CHECK_STR (lang, want[i][1]);
+      }
+  }
+  /* After the sort, the lookups still find their pages.  */
+  CHECK_STR (library_header (lib, "one", "fr")->title, "Un, version clinique");
+  CHECK (library_exists (lib, "four", "fr"));
   /* Lazy: a header first, then the whole page; both stay valid.  */
   {
     const struct page *h = library_header (lib, "two", "fr");
@@ -180,6 +200,20 @@ test_page_limit (void)
   lib = library_open (layers, 1, 1);
   CHECK_INT (library_count (lib), LIBRARY_MAX_PAGES);
   CHECK_INT (library_diags (lib)->nerrors, 0);
+  /* Every one of them can be looked up, the first and the last found.  */
+  {
+    size_t found = 0;
+
+    for (int i = 1; i <= LIBRARY_MAX_PAGES; i++)
+      {
+        char *id = xasprintf ("p%d", i);
+
+        found += library_exists (lib, id, "fr");
+        free (id);
+      }
+    CHECK_INT (found, LIBRARY_MAX_PAGES);
+    CHECK (!library_exists (lib, "p0", "fr"));
+  }
   library_free (lib);
   put ("many/fr/q.yaml", "");
   lib = library_open (layers, 1, 1);
