@@ -154,12 +154,25 @@ send_literal () {
   wait_trace "^[0-9.]+ event $_lib_want "
 }
 
-# expect_screen TEXT...: every TEXT must be on the screen now.
+# expect_screen TEXT...: every TEXT must be on the screen, together.  It
+# polls like wait_for: the text waited for before may be the first line
+# of a frame whose last lines are still on their way (a frame can take
+# several writes, and many under valgrind).
 expect_screen () {
-  s=$(screen)
-  for t in "$@"; do
-    printf '%s\n' "$s" | grep -F -q -- "$t" || { show_screen; fail_ "'$t' is not on the screen"; }
+  _lib_i=0
+  while :; do
+    s=$(screen)
+    _lib_missing=
+    for t in "$@"; do
+      printf '%s\n' "$s" | grep -F -q -- "$t" || { _lib_missing=$t; break; }
+    done
+    [ -z "$_lib_missing" ] && return 0
+    [ $_lib_i -ge "$patience" ] && break
+    sleep 0.1
+    _lib_i=$((_lib_i + 1))
   done
+  show_screen
+  fail_ "'$_lib_missing' is not on the screen"
 }
 
 # refuse_screen TEXT...: no TEXT may be on the screen now.

@@ -13,8 +13,11 @@ wait_for "Signes d'alerte"
 expect_screen "Après la séance" "Une page d'exemple"
 
 send Down Down Enter
-wait_for "Une page d'exemple"
-expect_screen "Titre de section" "Paragraphe numéro 1"
+# The page's title is also a label of the menu: wait for the page's frame,
+# and for its last line to be on the screen.
+wait_frame "page=exemple"
+wait_for "Paragraphe numéro 1"
+expect_screen "Titre de section" "Une page d'exemple"
 
 # The language switches in place: same page, other language.
 send l
