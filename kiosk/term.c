@@ -123,8 +123,18 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
   meta (stdscr, TRUE);
   idlok (stdscr, TRUE);
   set_escdelay (50);
-  curs_set (plain ? 1 : 0);
-  leaveok (stdscr, FALSE);
+  /* The cursor shows for screen readers (--plain), on the text being
+     read.  Hidden, it is left where curses' output ends: taking it back
+     to the text after every frame cost a cursor move (6 bytes of each
+     one-line scroll, 1% of a page-down's instructions).  A terminal that
+     cannot hide it (vt100) keeps it on the text.  */
+  if (plain)
+    {
+      curs_set (1);
+      leaveok (stdscr, FALSE);
+    }
+  else
+    leaveok (stdscr, curs_set (0) != ERR);
   info->colour = has_colors ();
   if (force_ascii || !i18n_utf8 ())
     info->charset = CHARSET_ASCII;

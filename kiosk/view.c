@@ -227,7 +227,8 @@ view_body (struct view *v, const struct session *s)
           cursor_set = true;
         }
     }
-  /* Screen readers follow the cursor: put it on what has focus.  */
+  /* Screen readers follow the cursor: put it on what has focus (where
+     the cursor is hidden, curses leaves it be: term_init()).  */
   move (cursor_y, cursor_x);
 }
 
