@@ -40,6 +40,8 @@ view_fit (struct view *v, struct session *s)
                          (unsigned) v->body_rows) | REDRAW_FULL;
 }
 
+static void view_put_text (const char *s, size_t n, unsigned repeat);
+
 /* Writes at most MAXCOLS columns of S (UTF-8, from the model or a
    catalog) at the cursor in ROLE; returns the columns used.  */
 static int
@@ -62,7 +64,7 @@ view_put (struct view *v, const char *s, int maxcols, enum style_role role)
   fit = utf8_fit (s, n, (size_t) maxcols, false, &cols);
   theme_apply (stdscr, role);
   if (fit > 0)
-    addnstr (s, (int) fit);
+    view_put_text (s, fit, 1);
   free (t);
   return (int) cols;
 }
