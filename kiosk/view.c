@@ -173,28 +173,41 @@ view_acs (const struct view *v, const struct layout_glyphs *g, const char *s,
   return 0;
 }
 
+/* Draws frame glyph S of G (or a space of a frame) REPEAT times at the
+   cursor, as view_acs() says, in the attributes set.  */
+static void
+view_glyph (const struct view *v, const struct layout_glyphs *g,
+            const char *s, unsigned repeat)
+{
+  chtype acs = view_acs (v, g, s, repeat);
+
+  if (acs != 0)
+    for (unsigned r = 0; r < repeat; r++)
+      waddch (stdscr, acs);
+  else
+    view_put_text (s, strlen (s), repeat);
+}
+
 static void
 view_piece (void *ctx, const char *s, size_t len, unsigned cols,
             unsigned repeat, enum style_role role)
 {
   struct view_line *vl = ctx;
-  chtype acs;
+  bool frame = role == ROLE_WARNING_FRAME;
   (void) cols;
 
   if (vl->selected && (role == ROLE_LINK || role == ROLE_LINK_MARK
                        || role == ROLE_NOTE || role == ROLE_URGENT_LINK))
     role = ROLE_LINK_SELECTED;
-  acs = role == ROLE_WARNING_FRAME ? view_acs (vl->v, vl->g, s, repeat) : 0;
   /* The sides of a frame take the attributes of the text between them:
      in the frame's colour they cost four attribute changes a line (about
      30 bytes), and a page-down through a warning box 4% more
      instructions.  */
-  if (s == vl->g->v && role == ROLE_WARNING_FRAME)
+  if (frame && s == vl->g->v)
     role = ROLE_WARNING_TEXT;
   theme_apply (stdscr, role);
-  if (acs != 0)
-    for (unsigned r = 0; r < repeat; r++)
-      waddch (stdscr, acs);
+  if (frame)
+    view_glyph (vl->v, vl->g, s, repeat);
   else
     view_put_text (s, len, repeat);
 }
@@ -429,18 +442,17 @@ view_countdown (struct view *v, unsigned left)
       theme_apply (stdscr, ROLE_WARNING_FRAME);
       if (row == 0 || row == 5)
         {
-          addstr (row == 0 ? g->tl : g->bl);
-          for (int i = 0; i < width - 2; i++)
-            addstr (g->h);
-          addstr (row == 0 ? g->tr : g->br);
+          view_glyph (v, g, row == 0 ? g->tl : g->bl, 1);
+          view_glyph (v, g, g->h, width > 2 ? (unsigned) (width - 2) : 0);
+          view_glyph (v, g, row == 0 ? g->tr : g->br, 1);
           continue;
         }
-      addstr (g->v);
+      view_glyph (v, g, g->v, 1);
       theme_apply (stdscr, ROLE_DIALOG);
       for (int i = 0; i < width - 2; i++)
         addch (' ');
       theme_apply (stdscr, ROLE_WARNING_FRAME);
-      addstr (g->v);
+      view_glyph (v, g, g->v, 1);
       if (row >= 1 && row <= 3)
         {
           move (y + row, x + 2);
