@@ -63,7 +63,7 @@ session_is_menu (const struct session *s)
          || s->screen == SCREEN_ATTRACT || s->screen == SCREEN_STAFF;
 }
 
-static void session_extend (struct session *s, size_t lines);
+static bool session_extend (struct session *s, size_t lines);
 
 /* A scroll of everything, to the top or the bottom.  */
 #define SESSION_ALL (LONG_MAX / 4)
@@ -217,8 +217,9 @@ session_layout_page (struct session *s, const struct page *p,
   return layout_page_part (p, &o, lines);
 }
 
-/* Lays out more of the page shown, up to LINES lines.  */
-static void
+/* Lays out more of the page shown, up to LINES lines; returns true if
+   lines were added.  */
+static bool
 session_extend (struct session *s, size_t lines)
 {
   struct layout_options o;
@@ -226,10 +227,10 @@ session_extend (struct session *s, size_t lines)
 
   if (s->layout == NULL || s->layout->complete || s->layout->nlines >= lines
       || s->page == NULL)
-    return;
+    return false;
   /* The notice is laid out already: it comes first.  */
   session_layout_options (s, s->page_lang, NULL, &o, &c);
-  layout_more (s->layout, s->page, &o, lines);
+  return layout_more (s->layout, s->page, &o, lines);
 }
 
 /* Lays out the page shown as far as link K, if it has one.  */
@@ -237,8 +238,9 @@ static void
 session_extend_links (struct session *s, int32_t k)
 {
   while (s->layout != NULL && !s->layout->complete && k >= 0
-         && (size_t) k >= s->layout->nlinks)
-    session_extend (s, s->layout->nlines + s->rows + 1);
+         && (size_t) k >= s->layout->nlinks
+         && session_extend (s, s->layout->nlines + s->rows + 1))
+    continue;
 }
 
 /* Lays out the page shown past block BLOCK (an anchor's).  */
@@ -247,8 +249,9 @@ session_extend_block (struct session *s, uint32_t block)
 {
   while (s->layout != NULL && !s->layout->complete
          && (s->layout->nlines == 0
-             || s->layout->lines[s->layout->nlines - 1].block <= block))
-    session_extend (s, s->layout->nlines + s->rows + 1);
+             || s->layout->lines[s->layout->nlines - 1].block <= block)
+         && session_extend (s, s->layout->nlines + s->rows + 1))
+    continue;
 }
 
 /* True if the layout prepared ahead of time is page P as it would be laid
