@@ -194,7 +194,6 @@ loop_run (struct app *app, int signal_fd)
 {
   struct pollfd fds[2];
   unsigned flags = REDRAW_FULL;
-  unsigned empty = 0;           /* Wake-ups for input that was not there.  */
   bool loading = true;
   bool preparing = false;       /* A frame was drawn since the last
                                    session_prepare().  */
@@ -210,7 +209,7 @@ loop_run (struct app *app, int signal_fd)
       struct term_event ev;
       unsigned sig;
       double now;
-      int n, timeout;
+      int n, timeout, pending;
 
       if (flags & (REDRAW_FULL | REDRAW_BODY))
         {
@@ -236,8 +235,12 @@ loop_run (struct app *app, int signal_fd)
       if (flags & RESULT_QUIT)
         return 0;
       flags = 0;
-      timeout = loading || preparing ? 0
-                                     : loop_idle_timeout (app, loop_now ());
+      now = loop_now ();
+      timeout = loading || preparing ? 0 : loop_idle_timeout (app, now);
+      /* An incomplete escape sequence read waits only so long.  */
+      pending = term_input_timeout (now);
+      if (pending >= 0 && (timeout < 0 || pending < timeout))
+        timeout = pending;
       n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
@@ -246,8 +249,11 @@ loop_run (struct app *app, int signal_fd)
           i18n_staff_end ();
           return 1;
         }
-      if (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
-        return 0;               /* The terminal is gone.  */
+      /* The terminal is gone when it says so: a hang-up, an error, end
+         of file; never for input that means nothing to the kiosk.  */
+      if ((fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))
+          && !(fds[0].revents & POLLIN))
+        return 0;
       sig = signals_take ();
       if (sig & SIGNALS_QUIT)
         return 0;
@@ -258,13 +264,15 @@ loop_run (struct app *app, int signal_fd)
         }
       now = loop_now ();
       session_set_time (app->session, now);
-      /* A terminal that reads as always ready but gives nothing has gone
-         (end of file without a hang-up): do not spin on it.  */
-      if ((fds[0].revents & POLLIN) && n > 0)
-        empty++;
-      while (term_read (&ev))
+      if ((sig & SIGNALS_RESIZE) && term_resize (&ev))
         {
-          empty = 0;
+          app->last_input = now;
+          flags |= loop_event (app, &ev);
+        }
+      if ((fds[0].revents & POLLIN) && term_fill (now) == TERM_INPUT_GONE)
+        return 0;
+      while (term_read (&ev, now))
+        {
           app->last_input = now;
           flags |= loop_event (app, &ev);
           if (flags & RESULT_RELOAD)
@@ -274,13 +282,6 @@ loop_run (struct app *app, int signal_fd)
             }
           if (flags & RESULT_QUIT)
             break;
-        }
-      if (empty > 64)
-        {
-          i18n_staff_begin ();
-          log_message (_("the terminal gives no more input; ending"));
-          i18n_staff_end ();
-          return 0;
         }
       flags |= loop_idle (app, now);
       if (n == 0 && preparing)

@@ -52,6 +52,10 @@ signals_init (bool kiosk)
   signals_set (SIGTERM, signals_handler);
   signals_set (SIGHUP, signals_handler);
   signals_set (SIGUSR1, signals_handler);
+  /* Installed before curses starts, so curses installs none of its own:
+     the kiosk reads the terminal itself, and takes the new size in its
+     loop (term_resize()).  */
+  signals_set (SIGWINCH, signals_handler);
   signals_set (SIGPIPE, SIG_IGN);
   if (kiosk)
     {
@@ -76,6 +80,7 @@ signals_take (void)
 
   while ((n = read (signals_pipe[0], buf, sizeof buf)) > 0)
     for (ssize_t i = 0; i < n; i++)
-      flags |= buf[i] == SIGUSR1 ? SIGNALS_RELOAD : SIGNALS_QUIT;
+      flags |= buf[i] == SIGUSR1 ? SIGNALS_RELOAD
+               : buf[i] == SIGWINCH ? SIGNALS_RESIZE : SIGNALS_QUIT;
   return flags;
 }

@@ -2,7 +2,8 @@
 
    Handlers only write the signal number to a self-pipe; the loop polls
    the pipe with the terminal and does the work (ending curses, reloading)
-   outside the handler.  In kiosk mode SIGINT, SIGQUIT and SIGTSTP are
+   outside the handler; SIGWINCH too, so the loop takes the new size.
+   In kiosk mode SIGINT, SIGQUIT and SIGTSTP are
    ignored; SIGTERM and SIGHUP always end the program cleanly.  Install
    before curses starts, so that curses keeps these handlers.  */
 
@@ -13,7 +14,8 @@ enum
 {
   SIGNALS_QUIT = 1 << 0,        /* SIGTERM, SIGHUP (and SIGINT, SIGQUIT
                                    outside kiosk mode).  */
-  SIGNALS_RELOAD = 1 << 1       /* SIGUSR1.  */
+  SIGNALS_RELOAD = 1 << 1,      /* SIGUSR1.  */
+  SIGNALS_RESIZE = 1 << 2       /* SIGWINCH.  */
 };
 
 /* Installs the handlers; returns the pipe's read end, or -1.  */

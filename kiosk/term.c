@@ -2,29 +2,30 @@
 
 #include "system.h"
 
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "curses_compat.h"
 #include "i18n.h"
 #include "term.h"
+#include "ttyin.h"
 
-/* On the Linux console ncurses connects to gpm for the mouse, and gpm
-   keeps a few bytes it never frees: LeakSanitizer is told to look away
-   from that one call (tests/valgrind.supp does the same for valgrind).  */
-#if defined __SANITIZE_ADDRESS__
-# include <sanitizer/lsan_interface.h>
-# define term_lsan_disable() __lsan_disable ()
-# define term_lsan_enable() __lsan_enable ()
-#else
-# define term_lsan_disable() ((void) 0)
-# define term_lsan_enable() ((void) 0)
-#endif
+/* Seconds an incomplete escape sequence waits for the rest: a key's
+   sequence comes in one write, and even at 9600 baud a byte takes a
+   millisecond.  */
+#define TERM_ESCAPE_DELAY 0.05
 
 static SCREEN *term_screen;
+static struct ttyin *term_in;   /* The input decoder.  */
+
+static struct ttyin *term_input_new (void);
 static struct termios term_saved;
 static bool term_have_saved;
 /* What to write on a crash: leave the alternate screen, show the cursor,
@@ -32,13 +33,22 @@ static bool term_have_saved;
 static char term_reset[128];
 static size_t term_reset_len;
 
+/* A string capability of the terminal, or NULL.  */
+static const char *
+term_cap (const char *name)
+{
+  char *s = tigetstr (name);
+
+  return s == NULL || s == (char *) -1 ? NULL : s;
+}
+
 static void
 term_add_reset (const char *cap)
 {
-  char *s = tigetstr (cap);
+  const char *s = term_cap (cap);
   size_t n;
 
-  if (s == NULL || s == (char *) -1)
+  if (s == NULL)
     return;
   n = strlen (s);
   if (term_reset_len + n < sizeof term_reset)
@@ -95,6 +105,10 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
   term_catch_fatal ();
   if (name == NULL || *name == '\0' || strcmp (name, "dumb") == 0)
     name = "vt100";
+  /* No gpm client on the Linux console: with mouse reporting on, the
+     kernel puts the reports in the terminal's input (ESC [ M b x y), the
+     one stream the kiosk reads and waits on.  */
+  setenv ("NCURSES_GPM_TERMS", "", 1);
   term_screen = newterm (name, stdout, stdin);
   if (term_screen == NULL && strcmp (name, "vt100") != 0)
     {
@@ -117,12 +131,14 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
     cbreak ();
   noecho ();
   nonl ();
-  intrflush (stdscr, FALSE);
+  /* The kiosk reads the terminal itself (term_fill()): ncurses would
+     wait in read() for the rest of a cut-off mouse report, and cannot
+     tell an input it drops from no input nor from a terminal gone.
+     keypad() still asks the terminal for its keypad keys (smkx).  */
   keypad (stdscr, TRUE);
-  nodelay (stdscr, TRUE);
   meta (stdscr, TRUE);
   idlok (stdscr, TRUE);
-  set_escdelay (50);
+  term_in = term_input_new ();
   /* The cursor shows for screen readers (--plain), on the text being
      read.  Hidden, it is left where curses' output ends: taking it back
      to the text after every frame cost a cursor move (6 bytes of each
@@ -142,16 +158,11 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
     info->charset = CHARSET_LATIN;
   else
     info->charset = CHARSET_UTF8;
-  mouseinterval (0);
-  /* Every button event is asked for, and term_mouse() drops those the
-     kiosk does not use (releases, the middle and right buttons, the
-     sideways wheel): when an event is not in the mask, ncurses reads on
-     for the next key and blocks, nodelay or not, which would stop the
-     idle timer and the signals until the next key.  */
-  term_lsan_disable ();
+  /* ncurses only turns the terminal's mouse reporting on and off; the
+     reports are decoded by ttyin.c, and term_mouse() keeps the presses
+     and the wheel.  */
   info->mouse = mousemask (ALL_MOUSE_EVENTS & ~REPORT_MOUSE_POSITION,
                            NULL) != 0;
-  term_lsan_enable ();
   return true;
 }
 
@@ -163,139 +174,140 @@ term_done (void)
   endwin ();
   delscreen (term_screen);
   term_screen = NULL;
+  ttyin_free (term_in);
+  term_in = NULL;
   if (term_have_saved)
     tcsetattr (STDIN_FILENO, TCSANOW, &term_saved);
 }
 
+/* The keys of the terminal's description, by terminfo name.  */
 static const struct
 {
-  int code;
+  const char *cap;
   enum input_key key;
 } term_keys[] = {
-  { KEY_UP, IK_UP }, { KEY_DOWN, IK_DOWN }, { KEY_LEFT, IK_LEFT },
-  { KEY_RIGHT, IK_RIGHT }, { KEY_PPAGE, IK_PAGE_UP },
-  { KEY_NPAGE, IK_PAGE_DOWN }, { KEY_HOME, IK_HOME }, { KEY_END, IK_END },
-  { KEY_ENTER, IK_ENTER }, { KEY_BACKSPACE, IK_BACKSPACE },
-  { KEY_DC, IK_DELETE }, { KEY_BTAB, IK_BACKTAB }, { KEY_F (1), IK_F1 },
-  { KEY_A1, IK_HOME }, { KEY_C1, IK_END }, { KEY_A3, IK_PAGE_UP },
-  { KEY_C3, IK_PAGE_DOWN }, { KEY_FIND, IK_HOME }, { KEY_SELECT, IK_END },
+  { "kcuu1", IK_UP }, { "kcud1", IK_DOWN }, { "kcub1", IK_LEFT },
+  { "kcuf1", IK_RIGHT }, { "kpp", IK_PAGE_UP }, { "knp", IK_PAGE_DOWN },
+  { "khome", IK_HOME }, { "kend", IK_END }, { "kent", IK_ENTER },
+  { "kbs", IK_BACKSPACE }, { "kdch1", IK_DELETE }, { "kcbt", IK_BACKTAB },
+  { "kf1", IK_F1 }, { "ka1", IK_HOME }, { "kc1", IK_END },
+  { "ka3", IK_PAGE_UP }, { "kc3", IK_PAGE_DOWN }, { "kfnd", IK_HOME },
+  { "kslt", IK_END },
 };
 
-static bool
-term_mouse (struct term_event *ev)
+static struct ttyin *
+term_input_new (void)
 {
-  MEVENT me;
+  struct ttyin *in = ttyin_new (i18n_utf8 (), TERM_ESCAPE_DELAY);
 
-  if (getmouse (&me) != OK)
+  for (size_t i = 0; i < ARRAY_SIZE (term_keys); i++)
+    ttyin_add_key (in, term_cap (term_keys[i].cap), term_keys[i].key);
+  for (int f = 2; f <= 63; f++)
+    {
+      char name[8];
+
+      snprintf (name, sizeof name, "kf%d", f);
+      ttyin_add_key (in, term_cap (name), IK_FKEY);
+    }
+  ttyin_add_defaults (in);
+  return in;
+}
+
+enum term_input
+term_fill (double now)
+{
+  unsigned char buf[TTYIN_BUFFER];
+  size_t room = term_in != NULL ? ttyin_room (term_in) : 0;
+  struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+  ssize_t r;
+
+  if (room == 0)
+    return TERM_INPUT_OK;
+  /* One read() of what is there, never one that waits: poll() said
+     there is input, and it says so again here (it costs little).  */
+  if (poll (&p, 1, 0) <= 0)
+    return TERM_INPUT_OK;
+  if (!(p.revents & POLLIN))
+    return p.revents & (POLLHUP | POLLERR | POLLNVAL) ? TERM_INPUT_GONE
+                                                      : TERM_INPUT_OK;
+  r = read (STDIN_FILENO, buf, room);
+  if (r > 0)
+    {
+      ttyin_feed (term_in, buf, (size_t) r, now);
+      return TERM_INPUT_OK;
+    }
+  if (r < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+    return TERM_INPUT_OK;
+  /* End of file (a hang-up), or an error such as EIO: the terminal says
+     it is gone.  */
+  return TERM_INPUT_GONE;
+}
+
+int
+term_input_timeout (double now)
+{
+  return term_in != NULL ? ttyin_timeout (term_in, now) : -1;
+}
+
+/* The mouse events the kiosk uses: a press of the left button, the
+   wheel up and down, on the screen.  Everything else (releases, other
+   buttons, motion, the wheel sideways) is nothing.  */
+static bool
+term_mouse (const struct ttyin_event *in, struct term_event *ev)
+{
+  if (in->release || in->y < 0 || in->x < 0 || in->y >= LINES
+      || in->x >= COLS)
     return false;
   ev->kind = TEV_MOUSE;
-  ev->y = me.y;
-  ev->x = me.x;
-  if (me.bstate & BUTTON4_PRESSED)
+  ev->y = in->y;
+  ev->x = in->x;
+  if (in->button == TTYIN_WHEEL)
     ev->button = TB_WHEEL_UP;
-  else if (me.bstate & BUTTON5_PRESSED)
+  else if (in->button == TTYIN_WHEEL + 1)
     ev->button = TB_WHEEL_DOWN;
-  else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+  else if (in->button == TTYIN_BUTTON_LEFT)
     ev->button = TB_CLICK;
   else
     return false;
   return true;
 }
 
-/* After an ESC that curses did not decode: the Escape key alone, or the
-   rest of a sequence this terminal type does not know (a function key of
-   another terminal, a paste), which is swallowed whole.  */
-static enum input_key
-term_escape (void)
-{
-  wint_t wc;
-  int r = wget_wch (stdscr, &wc);
-  int n = 0;
-
-  if (r == ERR)
-    return IK_ESCAPE;
-  if (r == KEY_CODE_YES || wc == 0x1b)
-    {
-      /* Escape, then a key of its own: keep that key for next time.  */
-      if (r == KEY_CODE_YES)
-        ungetch ((int) wc);
-      else
-        unget_wch ((wchar_t) wc);
-      return IK_ESCAPE;
-    }
-  if (r == OK && (wc == '[' || wc == 'O' || wc == ']' || wc == 'P'))
-    {
-      /* CSI, SS3, OSC or DCS: up to the final byte (or BEL / ST).  */
-      bool string = wc == ']' || wc == 'P';
-      bool ss3 = wc == 'O';
-
-      while (n++ < 64 && (r = wget_wch (stdscr, &wc)) != ERR)
-        {
-          if (r != OK)
-            break;
-          if (ss3 || (!string && wc >= 0x40 && wc <= 0x7e)
-              || (string && (wc == 0x07 || wc == '\\')))
-            break;
-        }
-    }
-  return IK_OTHER;
-}
-
 bool
-term_read (struct term_event *ev)
+term_read (struct term_event *ev, double now)
 {
-  wint_t wc;
-  int r;
+  struct ttyin_event in;
 
-  for (;;)
+  if (term_in == NULL)
+    return false;
+  while (ttyin_next (term_in, now, &in))
     {
       memset (ev, 0, sizeof *ev);
-      r = wget_wch (stdscr, &wc);
-      if (r == ERR)
-        return false;
-      if (r == OK)
+      if (in.kind == TTYIN_MOUSE)
         {
-          ev->kind = TEV_KEY;
-          switch (wc)
-            {
-            case '\t':
-              ev->in.key = IK_TAB;
-              break;
-            case '\r':
-            case '\n':
-              ev->in.key = IK_ENTER;
-              break;
-            case 0x1b:
-              ev->in.key = term_escape ();
-              break;
-            case 0x7f:
-            case 0x08:
-              ev->in.key = IK_BACKSPACE;
-              break;
-            default:
-              ev->in.key = IK_CHAR;
-              ev->in.ch = (uint32_t) wc;
-              break;
-            }
-          return true;
-        }
-      /* KEY_CODE_YES: a function key.  */
-      if (wc == KEY_RESIZE)
-        {
-          ev->kind = TEV_RESIZE;
-          return true;
-        }
-      if (wc == KEY_MOUSE)
-        {
-          if (term_mouse (ev))
+          if (term_mouse (&in, ev))
             return true;
           continue;
         }
       ev->kind = TEV_KEY;
-      ev->in.key = (wc >= KEY_F0 && wc <= KEY_F (63)) ? IK_FKEY : IK_OTHER;
-      for (size_t i = 0; i < ARRAY_SIZE (term_keys); i++)
-        if (term_keys[i].code == (int) wc)
-          ev->in.key = term_keys[i].key;
+      ev->in = in.in;
       return true;
     }
+  return false;
+}
+
+bool
+term_resize (struct term_event *ev)
+{
+  struct winsize ws;
+
+  if (term_screen == NULL || ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) != 0
+      || ws.ws_row == 0 || ws.ws_col == 0
+      || (ws.ws_row == LINES && ws.ws_col == COLS))
+    return false;
+  resize_term (ws.ws_row, ws.ws_col);
+  /* What the terminal shows after a resize is not known: draw it all.  */
+  clearok (curscr, TRUE);
+  memset (ev, 0, sizeof *ev);
+  ev->kind = TEV_RESIZE;
+  return true;
 }

@@ -3,8 +3,11 @@
    term_init() starts curses on the process's terminal with newterm(), so
    an unknown TERM falls back to vt100 instead of exiting; kiosk mode uses
    raw() so that Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-S are ordinary keys.
-   term_read() turns curses input into model input (struct input) without
-   waiting.  A fatal signal restores the saved terminal modes before the
+   Input does not go through curses: term_fill() reads what the terminal
+   sent, once, without waiting, and says when the terminal is gone (end
+   of file, an error); term_read() decodes it (ttyin.c) into model input
+   (struct input) and taps.  An incomplete sequence waits at most
+   term_input_timeout() milliseconds, then becomes plain keys.  A fatal signal restores the saved terminal modes before the
    program dies, so a crash never leaves the terminal unusable.  */
 
 #ifndef MESOKIOSK_TERM_H
@@ -51,7 +54,22 @@ bool term_init (bool kiosk, bool force_ascii, bool plain,
                 struct term_info *info, const char **err);
 /* Restores the terminal; safe to call twice.  */
 void term_done (void);
-/* Reads one event without waiting; returns false if there is none.  */
-bool term_read (struct term_event *ev);
+enum term_input
+{
+  TERM_INPUT_OK,                /* Read what there was (maybe nothing).  */
+  TERM_INPUT_GONE               /* End of file or an error: the terminal
+                                   is gone.  */
+};
+
+/* Reads what the terminal sent at NOW (monotonic seconds), without
+   waiting; call it when poll() says the terminal is readable.  */
+enum term_input term_fill (double now);
+/* Takes the next event read, at NOW; returns false if there is none.  */
+bool term_read (struct term_event *ev, double now);
+/* Milliseconds until an incomplete sequence read times out, or -1.  */
+int term_input_timeout (double now);
+/* After SIGWINCH: takes the terminal's new size; returns true with a
+   TEV_RESIZE in *EV if it changed.  */
+bool term_resize (struct term_event *ev);
 
 #endif /* MESOKIOSK_TERM_H */

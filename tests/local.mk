@@ -53,6 +53,8 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/cutoff.sh \
+	tests/screen/harmless.sh \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \
 	tests/screen/inject.sh \

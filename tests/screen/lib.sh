@@ -252,3 +252,14 @@ click_button () {
   click "$last" "$c"
   wait_trace "^[0-9.]+ event $((_lib_before + 1)) "
 }
+
+# in_read: true if the program sits in read() on its terminal (fd 0):
+# waiting there, it can neither time out a visit nor take a signal.
+in_read () {
+  _pid=$(kiosk_pid)
+  case $(uname -m) in
+    x86_64) _nr=0 ;; aarch64) _nr=63 ;; i?86) _nr=3 ;; *) return 1 ;;
+  esac
+  set -- $(cat "/proc/$_pid/syscall" 2>/dev/null)
+  [ "${1:-}" = "$_nr" ] && [ "${2:-}" = 0x0 ]
+}
