@@ -54,6 +54,7 @@ CLI_TESTS = \
 
 SCREEN_TESTS = \
 	tests/screen/cutoff.sh \
+	tests/screen/gone.sh \
 	tests/screen/harmless.sh \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \
