@@ -16,6 +16,15 @@ with a reproducible random stream of:
                the window;
   taps         a press, then its release 20-150 ms later (in another
                read(), as from a finger);
+  harmless     runs of input that means nothing to the kiosk, each in a
+               write of its own: right and middle clicks, lone releases,
+               clicks outside the window, lone invalid bytes (a Latin-1
+               key under UTF-8), none of which may end it;
+  cut-offs     escape and mouse sequences cut short (ESC [, ESC O, ESC [ M
+               and one or two bytes, an SGR report without its final
+               byte), then a pause longer than the kiosk's escape delay:
+               they must time out into plain keys, never leave the kiosk
+               waiting in read();
   resizes      TIOCSWINSZ on the master and SIGWINCH to the child, from 1x1
                to 300x100, below and around the 40x12 minimum;
   pauses       short ones, a few into the "Still there?" countdown (which
@@ -319,6 +328,38 @@ class Storm:
         x = rng.randrange(1, self.cols + 1)
         y = rng.randrange(1, self.rows + 1)
         return tap_bytes(self.sgr, rng.choice([0, 0, 0, 1, 2]), x, y)
+
+    def harmless(self):
+        """One input that means nothing: a press or release of the
+        right or middle button, a lone release, a click outside the
+        window, or a lone invalid byte."""
+        rng = self.rng
+        r = rng.random()
+        if r < 0.2:
+            return rng.choice([b'\xe9', b'\xe8', b'\xff', b'\x80', b'\xc3',
+                               b'\xa0'])
+        x = rng.randrange(1, self.cols + 1)
+        y = rng.randrange(1, self.rows + 1)
+        if r < 0.35:
+            x, y = rng.randrange(self.cols + 1, 1000), rng.randrange(1, 1000)
+            button = rng.choice([0, 1, 2])
+        else:
+            button = rng.choice([1, 2])
+        release = rng.random() < 0.5
+        if self.sgr:
+            return b'\x1b[<%d;%d;%d%s' % (button, x, y,
+                                          b'm' if release else b'M')
+        x, y = min(x + 32, 255), min(y + 32, 255)
+        return b'\x1b[M' + bytes([(3 if release else button) + 32, x, y])
+
+    def cutoff(self):
+        """An escape or mouse sequence cut short."""
+        rng = self.rng
+        return rng.choice([
+            b'\x1b[', b'\x1bO', b'\x1b[1;', b'\x1b[M', b'\x1b[M ',
+            b'\x1b[M #', b'\x1b[M\x22\xf0', b'\x1b[<0', b'\x1b[<0;10',
+            b'\x1b[<2;10;5', b'\x1b[<64;3;', b'\x1b]0;cut', b'\x1bP+q',
+            b'\x1b', b'\xe2\x82', b'\xf0\x9f\x98'])
 
     def size(self):
         rng = self.rng
@@ -1060,6 +1101,22 @@ class Run:
             self.count('pause')
             k.pump(rng.uniform(0.005, 0.08))
             return
+        elif r < 0.905:
+            # Each in a write of its own, as a patient's clicks come.
+            self.count('harmless')
+            for _ in range(rng.randrange(5, 40)):
+                k.send(s.harmless())
+                k.pump(0)
+            return
+        elif r < 0.915:
+            # Then nothing for longer than the escape delay (50 ms): the
+            # kiosk must take it as plain keys, and not wait in read().
+            self.count('cutoff')
+            k.send(s.cutoff())
+            k.pump(rng.uniform(0.06, 0.12))
+            if rng.random() < 0.2:
+                self.settle()
+            return
         else:
             # Keys in a burst, as a patient hammering the keyboard.
             self.count('burst')
@@ -1175,6 +1232,21 @@ class Run:
             if button < 64:
                 k.send(release)
             self.settle()
+        # A hundred right clicks, each in a write of its own, and as many
+        # lone invalid bytes: input that means nothing never ends it.
+        for _ in range(100):
+            press, release = tap_bytes(self.storm.sgr, 2, 10, 12)
+            k.send(press)
+            k.pump(0.002)
+            k.send(release)
+            k.pump(0.002)
+            k.send(b'\xe9')
+            k.pump(0.002)
+        self.settle()
+        self.check_alive('after a hundred right clicks')
+        # A cut-off mouse report, then the idle time: it must time out.
+        k.send(b'\x1b[M' if not self.storm.sgr else b'\x1b[<0;10')
+        self.settle()
         self.long_pause(reset=True, count=False)
         # And it answers the next patient.
         self.visit()
