@@ -44,7 +44,7 @@ layout_put (struct layout *l, const char *s, size_t n, bool ascii)
 {
   uint32_t off = (uint32_t) l->text_len;
 
-  xgrow (&l->text, &l->text_cap, l->text_len + n + 1, 1);
+  l->text = xgrow (l->text, &l->text_cap, l->text_len + n + 1, 1);
   if (!ascii)
     memcpy (l->text + l->text_len, s, n);
   else
@@ -76,7 +76,7 @@ layout_line (struct lctx *c, unsigned indent, uint8_t frame, uint32_t offset)
   struct layout *l = c->l;
   struct layout_line *line;
 
-  xgrow (&l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
+  l->lines = xgrow (l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
   line = &l->lines[l->nlines++];
   line->span = (uint32_t) l->nspans;
   line->nspans = 0;
@@ -103,7 +103,7 @@ layout_span (struct lctx *c, const char *s, size_t n, unsigned cols,
   struct layout_line *line = &l->lines[l->nlines - 1];
   struct layout_span *sp;
 
-  xgrow (&l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
+  l->spans = xgrow (l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
   sp = &l->spans[l->nspans++];
   sp->off = layout_put (l, s, n, c->o->charset == CHARSET_ASCII);
   sp->len = (uint32_t) l->text_len - sp->off;
@@ -362,7 +362,7 @@ layout_link (struct lctx *c, const struct block *b, uint32_t index)
     return;
   if (label == NULL)
     label = b->target;
-  xgrow (&l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
+  l->links = xgrow (l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
   k = &l->links[l->nlinks];
   k->target = b->target;
   k->line = (uint32_t) l->nlines;

@@ -137,7 +137,7 @@ library_intern_lang (struct library *lib, const char *lang)
   for (size_t i = 0; i < lib->nlangs; i++)
     if (strcmp (lib->langs[i], lang) == 0)
       return lib->langs[i];
-  xgrow (&lib->langs, &lib->langs_cap, lib->nlangs + 1, sizeof *lib->langs);
+  lib->langs = xgrow (lib->langs, &lib->langs_cap, lib->nlangs + 1, sizeof *lib->langs);
   lib->langs[lib->nlangs] = xstrdup (lang);
   return lib->langs[lib->nlangs++];
 }
@@ -310,7 +310,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
             continue;
           }
       }
-      xgrow (&lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
+      lib->refs = xgrow (lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
       lib->refs[lib->nrefs++] = ref;
       if (2 * lib->nrefs + 2 > lib->nslots)
         library_rehash (lib, 2 * lib->nrefs);
@@ -340,7 +340,7 @@ library_scan (struct library *lib, const char *layer)
       path = xasprintf ("%s/%s", layer, e->d_name);
       if (library_is_dir (path))
         {
-          xgrow (&langs, &cap, n + 1, sizeof *langs);
+          langs = xgrow (langs, &cap, n + 1, sizeof *langs);
           langs[n++] = xstrdup (e->d_name);
         }
       free (path);

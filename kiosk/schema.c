@@ -237,8 +237,8 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
           fine = false;
           continue;
         }
-      xgrow (&items, &cap, n + 1, sizeof *items);
-      xgrow (&at, &atcap, n + 1, sizeof *at);
+      items = xgrow (items, &cap, n + 1, sizeof *items);
+      at = xgrow (at, &atcap, n + 1, sizeof *at);
       at[n] = schema_origin (sr, &ev.start_mark);
       items[n++] = s;
       yaml_event_delete (&ev);
