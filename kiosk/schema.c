@@ -533,8 +533,14 @@ schema_read_map (struct schema_reader *sr, const struct schema *s,
           if (ok && valid && seen != NULL)
             *seen |= UINT32_C (1) << index;
           if (ok && valid && s->origins != 0)
-            ((struct origin *) ((char *) target + s->origins))[index]
-              = schema_origin (sr, &value.start_mark);
+            {
+              /* The target's struct origin[NFIELDS]: copied in, as the
+                 target is known here only as bytes.  */
+              struct origin o = schema_origin (sr, &value.start_mark);
+
+              memcpy ((char *) target + s->origins + index * sizeof o, &o,
+                      sizeof o);
+            }
         }
       yaml_event_delete (&key);
       yaml_event_delete (&value);
