@@ -329,6 +329,9 @@ static const struct view_button_def view_buttons[] = {
   { ACT_QUIT, "Q", NC_ ("button", "Quit"), false, true, false },
 };
 
+_Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
+                "struct view has room for every button");
+
 /* The next language's own name, for the language button.  */
 static const char *
 view_next_language (const struct session *s, const struct library *lib)
