@@ -14,6 +14,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+const char layout_wait[] = "";
+
 static const struct layout_glyphs layout_glyphs_utf8 = {
   "\xE2\x80\xA2 ", "\xE2\x86\x92 ",
   "\xE2\x94\x80", "\xE2\x94\x82", "\xE2\x94\x8C", "\xE2\x94\x90",
@@ -347,17 +349,16 @@ layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
     }
 }
 
+/* Lays out link block B (index INDEX) with LABEL (NULL: none).  */
 static void
-layout_link (struct lctx *c, const struct block *b, uint32_t index)
+layout_link (struct lctx *c, const struct block *b, uint32_t index,
+             const char *label)
 {
   struct layout *l = c->l;
-  const char *label = b->text;
   struct layout_link *k;
   struct wrap w = { .role = b->urgent ? ROLE_URGENT_LINK : ROLE_LINK,
                     .prefix = c->g->arrow, .prefix_role = ROLE_LINK_MARK };
 
-  if (label == NULL && c->o->link_label != NULL)
-    label = c->o->link_label (c->o->ctx, b->target);
   if (label == NULL && b->optional)
     return;
   if (label == NULL)
@@ -397,12 +398,26 @@ layout_blocks (struct layout *l, const struct page *p,
                     (uint32_t) l->next_block, -1 };
   bool head = p->title != NULL || p->summary != NULL;
 
+  l->waiting = false;
   while (l->next_block < p->nblocks && l->nlines < lines)
     {
-      size_t i = l->next_block++;
+      size_t i = l->next_block;
       const struct block *b = &p->blocks[i];
       const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
+      const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
+
+      if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
+        {
+          label = o->link_label (o->ctx, p->lang, b->target);
+          if (label == LAYOUT_WAIT)
+            {
+              /* Not a line of it yet, not even the blank line before.  */
+              l->waiting = true;
+              break;
+            }
+        }
+      l->next_block++;
 
       if (prev != NULL && prev->kind == BLOCK_LINK && b->kind == BLOCK_LINK
           && prev->note == NULL && b->note == NULL)
@@ -433,7 +448,7 @@ layout_blocks (struct layout *l, const struct page *p,
           layout_warning (&c, b);
           break;
         case BLOCK_LINK:
-          layout_link (&c, b, (uint32_t) i);
+          layout_link (&c, b, (uint32_t) i, label);
           break;
         }
     }

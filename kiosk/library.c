@@ -601,3 +601,74 @@ library_search_index (struct library *lib)
       search_index_add (lib->index, lib->refs[i].full);
   return lib->index;
 }
+
+/* ------------------------------------------------------------------ */
+/* Looking without reading (need.h).  */
+
+enum library_state
+library_peek (const struct library *lib, const char *id, const char *lang,
+              bool full, const struct page **page)
+{
+  const struct page_ref *ref = library_find (lib, id, lang);
+
+  *page = NULL;
+  if (ref == NULL)
+    return LIBRARY_ABSENT;
+  switch (ref->state)
+    {
+    case REF_BROKEN:
+      return LIBRARY_BROKEN;
+    case REF_COMPLETE:
+      *page = ref->full;
+      return LIBRARY_READY;
+    case REF_HEADER:
+      if (full)
+        return LIBRARY_UNREAD;
+      *page = ref->header;
+      return LIBRARY_READY;
+    case REF_UNREAD:
+    default:
+      return LIBRARY_UNREAD;
+    }
+}
+
+const struct search_index *
+library_peek_index (const struct library *lib)
+{
+  return lib->index;
+}
+
+bool
+library_supply (struct library *lib, const struct need *n)
+{
+  struct page_ref *ref;
+
+  switch (n->kind)
+    {
+    case NEED_HEADER:
+    case NEED_PAGE:
+      ref = library_find (lib, n->id, n->lang);
+      if (ref == NULL || ref->state == REF_BROKEN
+          || ref->state == REF_COMPLETE
+          || (ref->state == REF_HEADER && n->kind == NEED_HEADER))
+        return false;
+      library_read (lib, ref, n->kind == NEED_PAGE ? LOAD_FULL : LOAD_HEADER);
+      return true;
+    case NEED_INDEX:
+      if (lib->index != NULL)
+        return false;
+      library_search_index (lib);
+      return true;
+    case NEED_NOTHING:
+    default:
+      return false;
+    }
+}
+
+void
+library_file (const struct library *lib, size_t i, const char **id,
+              const char **lang)
+{
+  *id = lib->refs[i].id;
+  *lang = lib->refs[i].lang;
+}
