@@ -7,7 +7,8 @@ UNIT_TESTS = \
 	tests/unit/test-pin \
 	tests/unit/test-search \
 	tests/unit/test-session \
-	tests/unit/test-text
+	tests/unit/test-text \
+	tests/unit/test-viewport
 
 check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
 
@@ -34,6 +35,9 @@ tests_unit_test_session_LDADD = $(MODEL_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(MODEL_LIBS)
+tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
+tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
 tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
 tests_tools_loadfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_tools_loadfile_LDADD = $(MODEL_LIBS)

@@ -517,17 +517,6 @@ test_pure (void)
   free (dir);
 }
 
-static void
-test_measure (void)
-{
-  CHECK_INT (viewport_measure (80), 72);
-  CHECK_INT (viewport_measure (200), 72);
-  CHECK_INT (viewport_measure (60), 58);
-  CHECK_INT (viewport_measure (40), 38);
-  CHECK_INT (viewport_measure (10), 10);
-  CHECK_INT (viewport_measure (3), LAYOUT_MIN_WIDTH);
-}
-
 int
 main (void)
 {
@@ -545,7 +534,6 @@ main (void)
   RUN (test_search);
   RUN (test_prepare);
   RUN (test_pure);
-  RUN (test_measure);
   library_free (lib);
   free (dir);
   return unit_done ();
