@@ -14,6 +14,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+const char layout_wait[] = "";
+
 static const struct layout_glyphs layout_glyphs_utf8 = {
   "\xE2\x80\xA2 ", "\xE2\x86\x92 ",
   "\xE2\x94\x80", "\xE2\x94\x82", "\xE2\x94\x8C", "\xE2\x94\x90",
@@ -44,7 +46,7 @@ layout_put (struct layout *l, const char *s, size_t n, bool ascii)
 {
   uint32_t off = (uint32_t) l->text_len;
 
-  xgrow (&l->text, &l->text_cap, l->text_len + n + 1, 1);
+  l->text = xgrow (l->text, &l->text_cap, l->text_len + n + 1, 1);
   if (!ascii)
     memcpy (l->text + l->text_len, s, n);
   else
@@ -76,7 +78,7 @@ layout_line (struct lctx *c, unsigned indent, uint8_t frame, uint32_t offset)
   struct layout *l = c->l;
   struct layout_line *line;
 
-  xgrow (&l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
+  l->lines = xgrow (l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
   line = &l->lines[l->nlines++];
   line->span = (uint32_t) l->nspans;
   line->nspans = 0;
@@ -103,7 +105,7 @@ layout_span (struct lctx *c, const char *s, size_t n, unsigned cols,
   struct layout_line *line = &l->lines[l->nlines - 1];
   struct layout_span *sp;
 
-  xgrow (&l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
+  l->spans = xgrow (l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
   sp = &l->spans[l->nspans++];
   sp->off = layout_put (l, s, n, c->o->charset == CHARSET_ASCII);
   sp->len = (uint32_t) l->text_len - sp->off;
@@ -347,22 +349,21 @@ layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
     }
 }
 
+/* Lays out link block B (index INDEX) with LABEL (NULL: none).  */
 static void
-layout_link (struct lctx *c, const struct block *b, uint32_t index)
+layout_link (struct lctx *c, const struct block *b, uint32_t index,
+             const char *label)
 {
   struct layout *l = c->l;
-  const char *label = b->text;
   struct layout_link *k;
   struct wrap w = { .role = b->urgent ? ROLE_URGENT_LINK : ROLE_LINK,
                     .prefix = c->g->arrow, .prefix_role = ROLE_LINK_MARK };
 
-  if (label == NULL && c->o->link_label != NULL)
-    label = c->o->link_label (c->o->ctx, b->target);
   if (label == NULL && b->optional)
     return;
   if (label == NULL)
     label = b->target;
-  xgrow (&l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
+  l->links = xgrow (l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
   k = &l->links[l->nlinks];
   k->target = b->target;
   k->line = (uint32_t) l->nlines;
@@ -397,12 +398,26 @@ layout_blocks (struct layout *l, const struct page *p,
                     (uint32_t) l->next_block, -1 };
   bool head = p->title != NULL || p->summary != NULL;
 
+  l->waiting = false;
   while (l->next_block < p->nblocks && l->nlines < lines)
     {
-      size_t i = l->next_block++;
+      size_t i = l->next_block;
       const struct block *b = &p->blocks[i];
       const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
+      const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
+
+      if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
+        {
+          label = o->link_label (o->ctx, p->lang, b->target);
+          if (label == LAYOUT_WAIT)
+            {
+              /* Not a line of it yet, not even the blank line before.  */
+              l->waiting = true;
+              break;
+            }
+        }
+      l->next_block++;
 
       if (prev != NULL && prev->kind == BLOCK_LINK && b->kind == BLOCK_LINK
           && prev->note == NULL && b->note == NULL)
@@ -433,7 +448,7 @@ layout_blocks (struct layout *l, const struct page *p,
           layout_warning (&c, b);
           break;
         case BLOCK_LINK:
-          layout_link (&c, b, (uint32_t) i);
+          layout_link (&c, b, (uint32_t) i, label);
           break;
         }
     }

@@ -69,6 +69,9 @@ struct layout
   size_t nlinks, links_cap;
   size_t next_block;            /* Blocks laid out so far.  */
   bool complete;                /* Every block is laid out.  */
+  bool waiting;                 /* Stopped before a link whose label is
+                                   not known yet (LAYOUT_WAIT): the next
+                                   layout_more() tries it again.  */
 };
 
 struct layout_options
@@ -80,10 +83,18 @@ struct layout_options
   const char *warning_label;    /* "Warning", translated.  */
   const char *notice;           /* A line shown first, or NULL.  */
   bool notice_french;           /* The notice is in French.  */
-  /* Label of a link block that has none (the target's title), or NULL.  */
-  const char *(*link_label) (void *ctx, const char *target);
+  /* Label of a link block that has none: the title of TARGET, for a
+     page in LANG; NULL if there is none (the link shows its target, or
+     is left out if optional); LAYOUT_WAIT if it is not known yet (the
+     layout stops before the link).  */
+  const char *(*link_label) (void *ctx, const char *lang,
+                             const char *target);
   void *ctx;
 };
+
+/* What link_label() returns for a label not known yet.  */
+extern const char layout_wait[];
+#define LAYOUT_WAIT layout_wait
 
 /* Characters for bullets, links and frames in a charset.  */
 struct layout_glyphs

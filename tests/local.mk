@@ -8,12 +8,13 @@ UNIT_TESTS = \
 	tests/unit/test-search \
 	tests/unit/test-session \
 	tests/unit/test-text \
-	tests/unit/test-ttyin
+	tests/unit/test-ttyin \
+	tests/unit/test-viewport
 
 check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
 
 # Unit tests and tools see only the model: no curses.
-UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+UNIT_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_unit_test_layout_SOURCES = tests/unit/test-layout.c tests/unit/unit.h
 tests_unit_test_layout_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_layout_LDADD = $(MODEL_LIBS)
@@ -38,10 +39,15 @@ tests_unit_test_text_LDADD = $(MODEL_LIBS)
 tests_unit_test_ttyin_SOURCES = tests/unit/test-ttyin.c tests/unit/unit.h
 tests_unit_test_ttyin_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_ttyin_LDADD = $(MODEL_LIBS)
+tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
+tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
 tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
+tests_tools_loadfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_tools_loadfile_LDADD = $(MODEL_LIBS)
 
 CLI_TESTS = \
+	tests/cli/boundary.sh \
 	tests/cli/check.sh \
 	tests/cli/content-list.sh \
 	tests/cli/content.sh \
@@ -106,6 +112,9 @@ AM_TESTS_ENVIRONMENT = \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
 	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
 	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
+	BOUNDARY_CC='$(CC) $(MODEL_BOUNDARY) -I$(abs_top_builddir)'; \
+	BOUNDARY_CC="$$BOUNDARY_CC -I$(abs_top_srcdir)/kiosk $(NCURSESW_CFLAGS)"; \
+	BOUNDARY_CC="$$BOUNDARY_CC $(YAML_CFLAGS)"; export BOUNDARY_CC; \
 	LANGUAGE=en; export LANGUAGE; LANG=C.UTF-8; export LANG; \
 	unset LC_ALL LC_MESSAGES LC_CTYPE;
 
