@@ -23,11 +23,21 @@ enum ref_state
   REF_BROKEN            /* Reading it failed; see the diagnostics.  */
 };
 
+/* The same page in a lower layer, in LIB->PATHS.  */
+struct page_below
+{
+  const char *path;
+  struct page_below *next;      /* The layer below that, or NULL.  */
+};
+
 struct page_ref
 {
   const char *id;       /* In LIB->PATHS, after PATH.  */
   const char *lang;     /* Points into LIB->LANGS.  */
-  const char *path;     /* In LIB->PATHS.  */
+  const char *path;     /* In LIB->PATHS: the file read.  */
+  struct page_below *below;     /* The same page in the layers below,
+                                   highest first: read in turn when PATH
+                                   does not load.  */
   enum ref_state state;
   struct page *header;  /* Owned, or NULL.  */
   struct page *full;    /* Owned, or NULL.  */
@@ -304,7 +314,13 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
 
         if (old != NULL)
           {
-            /* A higher layer replaces the page.  */
+            /* A higher layer replaces the page; the one it replaces is
+               kept for when it does not load.  */
+            struct page_below *b = arena_alloc (&lib->paths, sizeof *b);
+
+            b->path = old->path;
+            b->next = old->below;
+            old->below = b;
             old->path = ref.path;
             old->id = ref.id;
             continue;
@@ -457,10 +473,12 @@ library_diags (struct library *lib)
   return &lib->diags;
 }
 
-/* Reads REF in MODE; a header read that fails is redone in full, so that
-   its problems are reported once, by the full read.  */
-static void
-library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
+/* Reads REF's file in MODE; returns false if it does not load.  A header
+   read that fails is redone in full, so that its problems are reported
+   once, by the full read.  */
+static bool
+library_read_file (struct library *lib, struct page_ref *ref,
+                   enum load_mode mode)
 {
   char *buf;
   size_t len;
@@ -470,9 +488,8 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
   lib->reads++;
   if (load_read_file (ref->path, true, &buf, &len, &lib->diags) <= 0)
     {
-      ref->state = REF_BROKEN;
       i18n_staff_end ();
-      return;
+      return false;
     }
   if (mode == LOAD_HEADER)
     {
@@ -488,7 +505,7 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
           ref->state = REF_HEADER;
           free (buf);
           i18n_staff_end ();
-          return;
+          return true;
         }
     }
   p = load_page (ref->path, buf, len, ref->lang, ref->id, LOAD_FULL,
@@ -496,12 +513,34 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
   free (buf);
   i18n_staff_end ();
   if (p == NULL)
-    {
-      ref->state = REF_BROKEN;
-      return;
-    }
+    return false;
   ref->full = p;
   ref->state = REF_COMPLETE;
+  return true;
+}
+
+/* Reads REF in MODE.  A file that does not load (a clinic's copy with a
+   mistake, empty, unreadable) gives way to the same page in the layer
+   below, with its problems reported and a word on what is shown
+   instead; the page is broken only when no layer's file loads.  */
+static void
+library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
+{
+  while (!library_read_file (lib, ref, mode))
+    {
+      if (ref->below == NULL)
+        {
+          ref->state = REF_BROKEN;
+          return;
+        }
+      i18n_staff_begin ();
+      diag_add (&lib->diags, DIAG_WARNING, ref->path, 0, 0,
+                _("this page does not load; the kiosk shows '%s' instead"
+                  " until it is fixed"), ref->below->path);
+      i18n_staff_end ();
+      ref->path = ref->below->path;
+      ref->below = ref->below->next;
+    }
 }
 
 const struct page *

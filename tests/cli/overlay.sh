@@ -47,4 +47,38 @@ grep -q "call 09.87.65.43.21" "$tmp/out" || fail_ "phone not overridden"
 # Links to a hidden page are reported by --check.
 kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --check > "$tmp/out"
 grep -q "the link to 'exemple' leads nowhere" "$tmp/out" || fail_ "link to hidden page not reported"
+
+# A clinic's copy that does not load gives way to the shipped page, in
+# --check, --dump and the kiosk alike, with its errors reported.
+mkdir -p "$tmp/broken/fr" "$tmp/broken/en"
+cat > "$tmp/broken/fr/signes-alerte.yaml" <<'YAML'
+id: signes-alerte
+title: Signes d'alerte, version de la clinique
+summary: S.
+blocks:
+  - txet: oops
+YAML
+: > "$tmp/broken/en/signes-alerte.yaml"
+kiosk_env "$MESOKIOSK" --content "$tmp/broken" --check > "$tmp/out"
+status=$?
+[ $status -eq 2 ] || fail_ "broken copies: --check exited with $status"
+shipped=$srcdir/tests/content-good
+cat > "$tmp/exp" <<EOF
+$tmp/broken/en/signes-alerte.yaml: error: the file is empty; expected a page (id, title, summary, blocks)
+$tmp/broken/en/signes-alerte.yaml: warning: this page does not load; the kiosk shows '$shipped/en/signes-alerte.yaml' instead until it is fixed
+$tmp/broken/fr/signes-alerte.yaml:5:5: error: block 1: unknown key 'txet' in block; did you mean 'text'?
+     5 |   - txet: oops
+       |     ^
+$tmp/broken/fr/signes-alerte.yaml: warning: this page does not load; the kiosk shows '$shipped/fr/signes-alerte.yaml' instead until it is fixed
+2 errors, 2 warnings in 6 pages.
+EOF
+compare "$tmp/exp" "$tmp/out"
+for l in fr en; do
+  kiosk_env "$MESOKIOSK" --content "$tmp/broken" --dump signes-alerte \
+    --lang $l > "$tmp/out" 2> "$tmp/err" || fail_ "broken $l copy: no page"
+  grep -q "^Quand appeler\|^When to call" "$tmp/out" \
+    || fail_ "broken $l copy: not the shipped page"
+  grep -q "does not load; the kiosk shows" "$tmp/err" \
+    || fail_ "broken $l copy: not reported"
+done
 exit 0

@@ -182,6 +182,93 @@ test_broken_page (void)
   free (dir);
 }
 
+/* The number of diagnostics of D whose message has TEXT.  */
+static int
+count_diags (const struct diag_list *d, const char *text)
+{
+  int n = 0;
+
+  for (size_t i = 0; i < d->n; i++)
+    n += strstr (d->items[i].msg, text) != NULL;
+  return n;
+}
+
+/* A clinic's copy that does not load (a YAML mistake, empty, not a
+   file) gives way to the same page in the layer below, with its errors
+   and a word on what is shown instead.  */
+static void
+test_broken_copy (void)
+{
+  char *a = xasprintf ("%s/fb-shipped", root), *b = xasprintf ("%s/fb-clinic", root);
+  char *c = xasprintf ("%s/fb-third", root);
+  const char *layers[] = { a, b, c };
+  struct library *lib;
+  struct diag_list *d;
+  const struct page *p;
+  char *y, *dir;
+
+  put ("fb-shipped/fr/alerte.yaml", y = page_yaml ("alerte", "Alerte"));
+  free (y);
+  put ("fb-shipped/en/alerte.yaml", y = page_yaml ("alerte", "Warning"));
+  free (y);
+  put ("fb-shipped/en/apres.yaml", y = page_yaml ("apres", "After"));
+  free (y);
+  put ("fb-shipped/fr/seul.yaml", "id: seul\ntitle: [\n");
+  /* A YAML mistake, an empty file, a directory.  */
+  put ("fb-clinic/fr/alerte.yaml", "id: alerte\ntitle: Alerte, clinique\n"
+                                   "summary: S.\nblocks:\n  - txet: T\n");
+  put ("fb-clinic/en/alerte.yaml", "");
+  dir = xasprintf ("%s/fb-clinic/en/apres.yaml", root);
+  mkdir (dir, 0755);
+  free (dir);
+  /* Broken in two layers: the third is read first, then the second,
+     then the shipped one.  */
+  put ("fb-clinic/fr/seul.yaml", "");
+  put ("fb-third/fr/seul.yaml", "id: seul\n");
+  lib = library_open (layers, 3, 7);
+  d = library_diags (lib);
+  p = library_page (lib, "alerte", "fr");
+  CHECK (p != NULL && strcmp (p->title, "Alerte") == 0);
+  CHECK (p != NULL && strstr (p->file, "fb-shipped/fr/alerte.yaml") != NULL);
+  CHECK_INT (count_diags (d, "unknown key 'txet'"), 1);
+  CHECK_INT (count_diags (d, "this page does not load; the kiosk shows"), 1);
+  p = library_header (lib, "alerte", "en");
+  CHECK (p != NULL && strcmp (p->title, "Warning") == 0);
+  CHECK (library_page (lib, "apres", "en") != NULL);
+  CHECK (library_exists (lib, "apres", "en"));
+  CHECK_INT (count_diags (d, "this page does not load; the kiosk shows"), 3);
+  /* No layer loads: broken, with every file's problems.  */
+  CHECK (library_page (lib, "seul", "fr") == NULL);
+  CHECK (!library_exists (lib, "seul", "fr"));
+  CHECK_INT (count_diags (d, "this page does not load; the kiosk shows"), 5);
+  {
+    int in_third = 0, in_clinic = 0, in_shipped = 0;
+
+    for (size_t i = 0; i < d->n; i++)
+      if (d->items[i].sev == DIAG_ERROR && d->items[i].file != NULL
+          && strstr (d->items[i].file, "seul.yaml") != NULL)
+        {
+          in_third += strstr (d->items[i].file, "fb-third") != NULL;
+          in_clinic += strstr (d->items[i].file, "fb-clinic") != NULL;
+          in_shipped += strstr (d->items[i].file, "fb-shipped") != NULL;
+        }
+    CHECK (in_third > 0 && in_clinic > 0 && in_shipped > 0);
+  }
+  /* --check visits the page that won: the shipped one.  */
+  for (size_t i = 0; i < library_count (lib); i++)
+    {
+      const char *id, *lang, *path;
+
+      library_entry (lib, i, &id, &lang, &path);
+      if (strcmp (id, "alerte") == 0)
+        CHECK (strstr (path, "fb-shipped") != NULL);
+    }
+  library_free (lib);
+  free (a);
+  free (b);
+  free (c);
+}
+
 /* 4096 page files are read; the 4097th is refused with a message.  */
 static void
 test_page_limit (void)
@@ -330,6 +417,7 @@ main (void)
     return 99;
   RUN (test_layers);
   RUN (test_broken_page);
+  RUN (test_broken_copy);
   RUN (test_page_limit);
   RUN (test_big_menu);
   {
