@@ -59,30 +59,13 @@ static void
 check_settings (struct library *lib)
 {
   const struct settings *set = library_settings (lib);
-  const char *const *langs;
-  size_t nlangs = library_languages (lib, (const char ***) &langs);
   bool default_offered = false;
 
+  /* Each language offered is a code, offered once, with pages: the
+     library saw to it (settings_keep_languages()).  */
   for (size_t i = 0; i < set->languages.n; i++)
-    {
-      const char *lang = set->languages.v[i];
-      bool has = false;
-
-      if (!settings_lang_valid (lang))
-        {
-          check_at (lib, DIAG_ERROR, check_item_at (&set->languages, i),
-                    _("'%s' is not a language code (such as fr or en)"),
-                    lang);
-          continue;
-        }
-      for (size_t j = 0; j < nlangs; j++)
-        has |= strcmp (langs[j], lang) == 0;
-      if (!has)
-        check_at (lib, DIAG_ERROR, check_item_at (&set->languages, i),
-                  _("the language '%s' is offered, but there is no"
-                    " directory of pages for it"), lang);
-      default_offered |= strcmp (lang, set->default_language) == 0;
-    }
+    default_offered |= strcmp (set->languages.v[i],
+                               set->default_language) == 0;
   if (!default_offered)
     check_at (lib, DIAG_ERROR, check_key_at (set, SET_DEFAULT_LANGUAGE),
               _("the default language '%s' is not one of the languages"

@@ -376,6 +376,12 @@ library_str_cmp (const void *a, const void *b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+static bool
+library_has_lang (void *ctx, const char *lang)
+{
+  return library_lang (ctx, lang) != NULL;
+}
+
 /* Drops the pages the settings hide.  */
 static void
 library_hide (struct library *lib)
@@ -432,10 +438,13 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
       free (path);
       library_scan (lib, layers[i]);
     }
-  library_hide (lib);
-  i18n_staff_end ();
   if (lib->nlangs > 1)
     qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
+  settings_keep_languages (&lib->settings, library_has_lang, lib,
+                           (const char *const *) lib->langs, lib->nlangs,
+                           &lib->diags);
+  library_hide (lib);
+  i18n_staff_end ();
   return lib;
 }
 

@@ -554,6 +554,7 @@ load_settings (const char *file, const char *buf, size_t len,
   struct yamlread r;
   struct schema_reader sr;
   struct settings in;
+  struct strv languages = set->languages;
   size_t errors = diags->nerrors;
   uint32_t seen = 0;
 
@@ -570,5 +571,7 @@ load_settings (const char *file, const char *buf, size_t len,
   yamlread_done (&r);
   in.arena = set->arena;
   *set = in;
+  if (set->languages.v != languages.v || set->languages.n != languages.n)
+    settings_check_languages (set, &languages, diags);
   return diags->nerrors == errors;
 }

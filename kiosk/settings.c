@@ -2,9 +2,14 @@
 
 #include "system.h"
 
+#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "settings.h"
+#include "xalloc.h"
+
+static const char *const settings_default_languages[] = { "fr", "en" };
 
 const char *const settings_theme_names[] = { "colour", "high-contrast",
                                              "mono", NULL };
@@ -12,13 +17,11 @@ const char *const settings_theme_names[] = { "colour", "high-contrast",
 void
 settings_init (struct settings *s)
 {
-  static const char *default_languages[] = { "fr", "en" };
-
   memset (s, 0, sizeof *s);
   arena_init (&s->arena);
   s->emergency = "15";
-  s->languages.v = default_languages;
-  s->languages.n = ARRAY_SIZE (default_languages);
+  s->languages.v = (const char **) settings_default_languages;
+  s->languages.n = ARRAY_SIZE (settings_default_languages);
   s->default_language = "fr";
   s->idle_seconds = SETTINGS_IDLE_DEFAULT;
   s->theme = THEME_COLOUR;
@@ -66,4 +69,180 @@ settings_lang_valid (const char *lang)
     return true;
   return lang[n] == '_' && lang[n + 1] >= 'A' && lang[n + 1] <= 'Z'
          && lang[n + 2] >= 'A' && lang[n + 2] <= 'Z' && lang[n + 3] == '\0';
+}
+
+/* The origin of item I of V, or of the key K, for a diagnostic.  */
+static const struct origin *
+settings_item_at (const struct settings *s, const struct strv *v, size_t i,
+                  enum settings_key k)
+{
+  if (v->at != NULL && i < v->n && v->at[i].file != NULL)
+    return &v->at[i];
+  return s->at[k].file != NULL ? &s->at[k] : NULL;
+}
+
+static void
+settings_error (struct diag_list *diags, const struct origin *o,
+                const char *fmt, ...) ATTR_PRINTF (3, 4);
+
+static void
+settings_error (struct diag_list *diags, const struct origin *o,
+                const char *fmt, ...)
+{
+  va_list ap;
+  char *msg;
+
+  va_start (ap, fmt);
+  msg = xvasprintf (fmt, ap);
+  va_end (ap);
+  diag_add (diags, DIAG_ERROR, o != NULL ? o->file : NULL,
+            o != NULL ? o->line : 0, o != NULL ? o->col : 0, "%s", msg);
+  free (msg);
+}
+
+/* The languages of V joined with ", " (caller frees).  */
+static char *
+settings_join (const struct strv *v)
+{
+  char *all = xstrdup ("");
+
+  for (size_t i = 0; i < v->n; i++)
+    {
+      char *next = xasprintf ("%s%s%s", all, i > 0 ? ", " : "", v->v[i]);
+
+      free (all);
+      all = next;
+    }
+  return all;
+}
+
+/* Makes S's languages a copy of V, in S's arena, with its origins.  */
+static void
+settings_set_languages (struct settings *s, const struct strv *v)
+{
+  const char **langs = arena_alloc (&s->arena, (v->n + 1) * sizeof *langs);
+  struct origin *at = NULL;
+
+  memcpy (langs, v->v, v->n * sizeof *langs);
+  if (v->at != NULL && v->n > 0)
+    at = arena_memdup (&s->arena, v->at, v->n * sizeof *at);
+  s->languages.v = langs;
+  s->languages.n = v->n;
+  s->languages.at = at;
+}
+
+/* Keeps the languages of S for which KEEP[i]; if none is left, S offers
+   FALLBACK, and an error says so.  */
+static void
+settings_filter_languages (struct settings *s, const bool *keep,
+                           const struct strv *fallback,
+                           struct diag_list *diags)
+{
+  struct strv v = s->languages;
+  size_t n = 0;
+  const char **langs = xcalloc (v.n + 1, sizeof *langs);
+  struct origin *at = v.at != NULL ? xcalloc (v.n + 1, sizeof *at) : NULL;
+  struct strv kept;
+
+  for (size_t i = 0; i < v.n; i++)
+    if (keep[i])
+      {
+        if (at != NULL)
+          at[n] = v.at[i];
+        langs[n++] = v.v[i];
+      }
+  kept = (struct strv) { langs, n, at };
+  if (n == 0)
+    {
+      char *list = settings_join (fallback);
+
+      settings_error (diags, settings_item_at (s, &v, SIZE_MAX,
+                                               SET_LANGUAGES),
+                      _("no language is left to offer; the kiosk offers %s"),
+                      list);
+      free (list);
+      kept = *fallback;
+    }
+  if (n != v.n)
+    settings_set_languages (s, &kept);
+  free (langs);
+  free (at);
+}
+
+void
+settings_check_languages (struct settings *s, const struct strv *prev,
+                          struct diag_list *diags)
+{
+  const struct strv *v = &s->languages;
+  bool *keep = xcalloc (v->n + 1, sizeof *keep);
+
+  for (size_t i = 0; i < v->n; i++)
+    {
+      const struct origin *o = settings_item_at (s, v, i, SET_LANGUAGES);
+      const char *lang = v->v[i];
+
+      keep[i] = true;
+      if (!settings_lang_valid (lang))
+        {
+          settings_error (diags, o, _("'%s' is not a language code (such as"
+                                      " fr or en); it is left out"), lang);
+          keep[i] = false;
+          continue;
+        }
+      for (size_t j = 0; j < i; j++)
+        if (keep[j] && strcmp (v->v[j], lang) == 0)
+          {
+            settings_error (diags, o, _("the language '%s' is listed twice;"
+                                        " it is offered once"), lang);
+            keep[i] = false;
+            break;
+          }
+    }
+  if (v->n == 0)
+    {
+      char *list = settings_join (prev);
+
+      settings_error (diags, settings_item_at (s, v, 0, SET_LANGUAGES),
+                      _("'languages' is empty; the kiosk offers %s"), list);
+      free (list);
+      s->languages = *prev;
+    }
+  else
+    settings_filter_languages (s, keep, prev, diags);
+  free (keep);
+}
+
+void
+settings_keep_languages (struct settings *s,
+                         bool (*has) (void *ctx, const char *lang),
+                         void *ctx, const char *const *all, size_t nall,
+                         struct diag_list *diags)
+{
+  const struct strv *v = &s->languages;
+  bool *keep = xcalloc (v->n + 1, sizeof *keep);
+  const char *fb[ARRAY_SIZE (settings_default_languages)];
+  struct strv fallback = { fb, 0, NULL };
+
+  for (size_t i = 0; i < v->n; i++)
+    {
+      keep[i] = has (ctx, v->v[i]);
+      if (!keep[i])
+        settings_error (diags, settings_item_at (s, v, i, SET_LANGUAGES),
+                        _("the language '%s' is offered, but there is no"
+                          " directory of pages for it"), v->v[i]);
+    }
+  for (size_t i = 0; i < ARRAY_SIZE (settings_default_languages); i++)
+    if (has (ctx, settings_default_languages[i]))
+      fb[fallback.n++] = settings_default_languages[i];
+  for (size_t i = 0; i < nall && fallback.n == 0; i++)
+    if (settings_lang_valid (all[i]) && has (ctx, all[i]))
+      fb[fallback.n++] = all[i];
+  if (fallback.n == 0)
+    {
+      /* No pages at all: what is offered does not matter; keep it.  */
+      free (keep);
+      return;
+    }
+  settings_filter_languages (s, keep, &fallback, diags);
+  free (keep);
 }

@@ -9,6 +9,7 @@
 #define MESOKIOSK_SETTINGS_H
 
 #include "arena.h"
+#include "diag.h"
 #include "page.h"
 
 enum theme
@@ -69,5 +70,20 @@ bool settings_offers (const struct settings *s, const char *lang);
 /* True if LANG looks like a language code (2 or 3 lowercase letters,
    optionally _XX).  */
 bool settings_lang_valid (const char *lang);
+
+/* Checks the languages just read into S, PREV being what S offered
+   before: an entry that is not a language code, or is listed again, is
+   an error and is left out; if no language is left (an empty list
+   too), S offers PREV again, with an error.  */
+void settings_check_languages (struct settings *s, const struct strv *prev,
+                               struct diag_list *diags);
+/* Leaves out the languages S offers for which HAS (CTX, LANG) is false
+   (no directory of pages), with an error for each; if none is left, S
+   offers those of the built-in default (fr, en) that HAS allows, else
+   the first language HAS allows of ALL (NALL of them), with an error.  */
+void settings_keep_languages (struct settings *s,
+                              bool (*has) (void *ctx, const char *lang),
+                              void *ctx, const char *const *all, size_t nall,
+                              struct diag_list *diags);
 
 #endif /* MESOKIOSK_SETTINGS_H */

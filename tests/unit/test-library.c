@@ -156,6 +156,7 @@ test_broken_page (void)
   const char *layers[] = { dir };
   struct library *lib;
 
+  put ("broken/kiosk.yaml", "languages: [fr]\n");
   put ("broken/fr/good.yaml", "id: good\ntitle: G\nsummary: S.\n"
                               "blocks: [{link: bad}]\n");
   /* A header that reads well, with a broken body: the page is refused
@@ -269,6 +270,42 @@ test_broken_copy (void)
   free (c);
 }
 
+/* Languages offered without pages are left out; with none left, the
+   kiosk offers those of fr and en that have pages.  */
+static void
+test_languages_without_pages (void)
+{
+  char *dir = xasprintf ("%s/langs", root);
+  const char *layers[] = { dir };
+  struct library *lib;
+  const struct settings *set;
+  char *y;
+
+  put ("langs/en/one.yaml", y = page_yaml ("one", "One"));
+  free (y);
+  put ("langs/de/one.yaml", y = page_yaml ("one", "Eins"));
+  free (y);
+  put ("langs/kiosk.yaml", "languages: [de, it, es]\n");
+  lib = library_open (layers, 1, 1);
+  set = library_settings (lib);
+  CHECK_INT (set->languages.n, 1);
+  CHECK_STR (set->languages.v[0], "de");
+  CHECK_INT (count_diags (library_diags (lib), "there is no directory of"
+                          " pages for it"), 2);
+  CHECK_INT (library_diags (lib)->nerrors, 2);
+  library_free (lib);
+  put ("langs/kiosk.yaml", "languages: [it, es]\n");
+  lib = library_open (layers, 1, 1);
+  set = library_settings (lib);
+  CHECK_INT (set->languages.n, 1);
+  CHECK_STR (set->languages.v[0], "en");
+  CHECK_INT (count_diags (library_diags (lib), "no language is left to"
+                          " offer; the kiosk offers en"), 1);
+  CHECK_INT (library_diags (lib)->nerrors, 3);
+  library_free (lib);
+  free (dir);
+}
+
 /* 4096 page files are read; the 4097th is refused with a message.  */
 static void
 test_page_limit (void)
@@ -278,6 +315,7 @@ test_page_limit (void)
   struct library *lib;
   struct diag_list *d;
 
+  put ("many/kiosk.yaml", "languages: [fr]\n");
   for (int i = 1; i <= LIBRARY_MAX_PAGES; i++)
     {
       char *path = xasprintf ("many/fr/p%d.yaml", i);
@@ -418,6 +456,7 @@ main (void)
   RUN (test_layers);
   RUN (test_broken_page);
   RUN (test_broken_copy);
+  RUN (test_languages_without_pages);
   RUN (test_page_limit);
   RUN (test_big_menu);
   {

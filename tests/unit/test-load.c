@@ -323,6 +323,52 @@ test_settings (void)
   settings_done (&s);
 }
 
+/* The languages offered: a bad or repeated entry is left out; none left
+   (an empty list too) keeps what the layer below offered.  */
+static void
+test_settings_languages (void)
+{
+  static const struct
+  {
+    const char *yaml;
+    const char *want;           /* The languages after, joined.  */
+    size_t errors;
+  } cases[] = {
+    { "languages: []\n", "fr en de", 1 },
+    { "languages: [en, en]\n", "en", 1 },
+    { "languages: [de, english, fr, de]\n", "de fr", 2 },
+    { "languages: [english, FR]\n", "fr en de", 3 },
+    { "languages: [en]\n", "en", 0 },
+  };
+
+  for (size_t i = 0; i < ARRAY_SIZE (cases); i++)
+    {
+      struct settings s;
+      struct diag_list d;
+      const char *shipped = "languages: [fr, en, de]\n";
+      char got[64] = "";
+
+      settings_init (&s);
+      diag_list_init (&d);
+      CHECK (load_settings ("shipped.yaml", shipped, strlen (shipped), &s,
+                            &d));
+      load_settings ("kiosk.yaml", cases[i].yaml, strlen (cases[i].yaml), &s,
+                     &d);
+      for (size_t j = 0; j < s.languages.n; j++)
+        {
+          strcat (got, j > 0 ? " " : "");
+          strcat (got, s.languages.v[j]);
+        }
+      CHECK_STR (got, cases[i].want);
+      CHECK_INT (d.nerrors, cases[i].errors);
+      /* Where each language kept was read.  */
+      if (s.languages.n > 0 && s.languages.at != NULL)
+        CHECK (s.languages.at[0].line == 1);
+      diag_list_done (&d);
+      settings_done (&s);
+    }
+}
+
 int
 main (void)
 {
@@ -338,6 +384,7 @@ main (void)
   RUN (test_id);
   RUN (test_crlf_bom);
   RUN (test_settings);
+  RUN (test_settings_languages);
   settings_done (&set);
   return unit_done ();
 }
