@@ -53,11 +53,139 @@ pin_hash (const char *pin, const char **err)
   return xstrdup (h);
 }
 
+/* The value of the crypt(3) base-64 digit C ("./0-9A-Za-z"), or -1.  */
+static int
+pin_b64 (char c)
+{
+  static const char digits[] =
+    "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+  const char *p = c != '\0' ? strchr (digits, c) : NULL;
+
+  return p != NULL ? (int) (p - digits) : -1;
+}
+
+/* A little-endian number of N base-64 digits at S, or -1.  */
+static long
+pin_b64_number (const char *s, int n)
+{
+  long v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      int d = pin_b64 (s[i]);
+
+      if (d < 0)
+        return -1;
+      v |= (long) d << (6 * i);
+    }
+  return v;
+}
+
+static const char *
+pin_too_costly (void)
+{
+  return _("this hash costs too much to check (the kiosk would freeze"
+           " while a PIN is checked); make one with mesokiosk --hash-pin");
+}
+
+/* yescrypt: $y$ FLAGS N R $ SALT $ HASH, N = 2^(n + 1), R = r + 1 (the
+   form libxcrypt makes; more parameters are not taken).  */
+static const char *
+pin_yescrypt (const char *params)
+{
+  int n = pin_b64 (params[1]), r = pin_b64 (params[2]);
+
+  if (pin_b64 (params[0]) < 0 || n < 0 || r < 0 || params[3] != '$')
+    return _("this yescrypt hash has parameters the kiosk does not take;"
+             " make one with mesokiosk --hash-pin");
+  if (n > 30 || ((uint64_t) 1 << (n + 1)) * (uint64_t) (r + 1)
+                > PIN_YESCRYPT_MAX_NR)
+    return pin_too_costly ();
+  return NULL;
+}
+
+/* scrypt: $7$ N (one digit: 2^N) R (five digits) P (five digits).  */
+static const char *
+pin_scrypt (const char *params)
+{
+  int n = pin_b64 (params[0]);
+  long r = pin_b64_number (params + 1, 5), p = pin_b64_number (params + 6, 5);
+
+  if (n < 1 || r < 1 || p < 1)
+    return _("this scrypt hash has parameters the kiosk does not take;"
+             " make one with mesokiosk --hash-pin");
+  if (n > 30 || ((uint64_t) 1 << n) * (uint64_t) r * (uint64_t) p
+                > PIN_SCRYPT_MAX_NRP)
+    return pin_too_costly ();
+  return NULL;
+}
+
+/* bcrypt: $2b$ CC $ with a two-digit cost.  */
+static const char *
+pin_bcrypt (const char *params)
+{
+  if (params[0] < '0' || params[0] > '9' || params[1] < '0'
+      || params[1] > '9' || params[2] != '$')
+    return _("this bcrypt hash has no valid cost; make one with mesokiosk"
+             " --hash-pin");
+  if ((params[0] - '0') * 10 + (params[1] - '0') > PIN_BCRYPT_MAX_COST)
+    return pin_too_costly ();
+  return NULL;
+}
+
+/* SHA-crypt: $5$ or $6$, then rounds=N$ or the default 5000.  */
+static const char *
+pin_sha (const char *params)
+{
+  unsigned long rounds = 0;
+  const char *p;
+
+  if (strncmp (params, "rounds=", 7) != 0)
+    return NULL;
+  for (p = params + 7; *p >= '0' && *p <= '9'; p++)
+    if (rounds <= PIN_SHA_MAX_ROUNDS)
+      rounds = rounds * 10 + (unsigned long) (*p - '0');
+  if (p == params + 7 || *p != '$')
+    return _("this SHA-crypt hash has no valid number of rounds; make one"
+             " with mesokiosk --hash-pin");
+  if (rounds > PIN_SHA_MAX_ROUNDS)
+    return pin_too_costly ();
+  return NULL;
+}
+
+const char *
+pin_hash_problem (const char *hash)
+{
+  static const struct
+  {
+    const char *prefix;
+    const char *(*check) (const char *params);
+  } methods[] = {
+    { "$y$", pin_yescrypt }, { "$gy$", pin_yescrypt }, { "$7$", pin_scrypt },
+    { "$2b$", pin_bcrypt }, { "$2y$", pin_bcrypt }, { "$2a$", pin_bcrypt },
+    { "$6$", pin_sha }, { "$5$", pin_sha },
+  };
+
+  if (hash == NULL || hash[0] != '$' || strlen (hash) < 20
+      || strchr (hash + 1, '$') == NULL)
+    return _("this is not a PIN hash: put the line that mesokiosk --hash-pin"
+             " prints (the PIN itself is never stored)");
+  for (size_t i = 0; i < ARRAY_SIZE (methods); i++)
+    {
+      size_t n = strlen (methods[i].prefix);
+
+      if (strncmp (hash, methods[i].prefix, n) == 0)
+        return methods[i].check (hash + n);
+    }
+  return _("this hash method is not one the kiosk checks (yescrypt,"
+           " scrypt, bcrypt, SHA-crypt); make one with mesokiosk"
+           " --hash-pin");
+}
+
 bool
 pin_hash_valid (const char *hash)
 {
-  return hash != NULL && hash[0] == '$' && strlen (hash) >= 20
-         && strchr (hash + 1, '$') != NULL;
+  return pin_hash_problem (hash) == NULL;
 }
 
 bool

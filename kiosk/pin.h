@@ -22,9 +22,26 @@ enum
 /* Returns the salted hash of PIN (caller frees), or NULL with *ERR set if
    PIN is not 4 to 12 digits or hashing failed.  */
 char *pin_hash (const char *pin, const char **err);
-/* True if HASH looks like a crypt(3) hash we can check.  */
+/* The most a hash may cost to check, in each method: about eight times
+   what --hash-pin makes (yescrypt, N = 2^12, r = 32: 20 to 50 ms on a
+   desktop), so that a patient typing a PIN never freezes the kiosk.  */
+enum
+{
+  PIN_YESCRYPT_MAX_NR = 1 << 20,        /* N times r.  */
+  PIN_SCRYPT_MAX_NRP = 1 << 19,         /* N times r times p ($7$).  */
+  PIN_BCRYPT_MAX_COST = 12,             /* 2^12 rounds.  */
+  PIN_SHA_MAX_ROUNDS = 500000           /* $5$ and $6$.  */
+};
+
+/* Why HASH cannot be the staff PIN's hash (a translated message), or
+   NULL if it is a crypt(3) hash of a method we check within the bounds
+   above.  */
+const char *pin_hash_problem (const char *hash);
+/* True if pin_hash_problem (HASH) is NULL.  */
 bool pin_hash_valid (const char *hash);
-/* True if PIN matches HASH.  */
+/* True if PIN matches HASH.  A hash that is not valid matches nothing,
+   without being computed: checking a PIN never takes longer than the
+   bounds allow.  */
 bool pin_verify (const char *hash, const char *pin);
 
 struct pin_guard

@@ -102,11 +102,74 @@ test_keys (void)
   CHECK_STR (action_name (ACT_WARNING_SIGNS), "warning-signs");
 }
 
+/* Hashes whose check would take minutes or days are refused, and never
+   computed; --hash-pin's own hashes, and hashes of the other methods at
+   their usual costs, are taken.  */
+static void
+test_cost_bound (void)
+{
+  static const char *const costly[] = {
+    "$6$rounds=999999999$abcdefghijklmnop$0123456789abcdefghijk",
+    "$6$rounds=500001$abcdefghijklmnop$0123456789abcdefghijk",
+    "$5$rounds=99999999999999999999$abcdefgh$0123456789abcdef",
+    "$2b$31$abcdefghijklmnopqrstuu0123456789abcdefghijklmnopqrstu",
+    "$2y$13$abcdefghijklmnopqrstuu0123456789abcdefghijklmnopqrstu",
+    "$y$jDT$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABCDEF",
+    "$y$jCz$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABCDEF",
+    "$y$jz.$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABCDEF",
+    "$7$zU..../....abcdefghijklmnop$0123456789abcdefghijklmnopqrstuvwxyzABC",
+  };
+  static const char *const other[] = {
+    "1234", "", "$", "plain text that is long enough", "$1$abcdefgh$0123456789abcdefghij",
+    "$y$j9T9$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABC",
+    "$6$rounds=$abcdefghijklmnop$0123456789abcdefghijk",
+    "$2b$x1$abcdefghijklmnopqrstuu0123456789abcdefghijklmnopqrstu",
+  };
+  static const char *const fine[] = {
+    "$6$rounds=500000$abcdefghijklmnop$0123456789abcdefghijk",
+    "$6$abcdefghijklmnop$0123456789abcdefghijklmnopqrstuvwxyz",
+    "$2b$12$abcdefghijklmnopqrstuu0123456789abcdefghijklmnopqrstu",
+    "$y$j9T$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABCDEF",
+    "$y$jCT$abcdefghijklmnopqrstuv$0123456789abcdefghijklmnopqrstuvwxyzABCDEF",
+    "$7$CU..../....abcdefghijklmnop$0123456789abcdefghijklmnopqrstuvwxyzABC",
+  };
+
+  for (size_t i = 0; i < ARRAY_SIZE (costly); i++)
+    {
+      const char *why = pin_hash_problem (costly[i]);
+
+      CHECK (why != NULL && strstr (why, "costs too much") != NULL);
+      CHECK (!pin_hash_valid (costly[i]));
+      /* Refused without being computed: this returns at once.  */
+      CHECK (!pin_verify (costly[i], "1234"));
+    }
+  for (size_t i = 0; i < ARRAY_SIZE (other); i++)
+    {
+      const char *why = pin_hash_problem (other[i]);
+
+      CHECK (why != NULL && strstr (why, "costs too much") == NULL);
+      CHECK (!pin_verify (other[i], "1234"));
+    }
+  CHECK (strstr (pin_hash_problem ("1234"), "not a PIN hash") != NULL);
+  for (size_t i = 0; i < ARRAY_SIZE (fine); i++)
+    CHECK (pin_hash_problem (fine[i]) == NULL);
+  /* --hash-pin never makes a hash past the bound.  */
+  for (int i = 0; i < 3; i++)
+    {
+      const char *err = NULL;
+      char *h = pin_hash ("13579", &err);
+
+      CHECK (h != NULL && pin_hash_problem (h) == NULL);
+      free (h);
+    }
+}
+
 int
 main (void)
 {
   RUN (test_hash);
   RUN (test_guard);
+  RUN (test_cost_bound);
   RUN (test_keys);
   return unit_done ();
 }
