@@ -547,6 +547,32 @@ static const struct schema settings_schema = {
   offsetof (struct settings, at)
 };
 
+/* The checks of settings that span more than one value (settings.c),
+   their messages given the file's line and a caret.  */
+static void
+load_settings_check (struct yamlread *r, struct settings *set,
+                     const struct strv *languages, const char *staff_pin)
+{
+  struct diag_list found;
+
+  diag_list_init (&found);
+  if (set->languages.v != languages->v || set->languages.n != languages->n)
+    settings_check_languages (set, languages, &found);
+  settings_check_pin (set, staff_pin, &found);
+  for (size_t i = 0; i < found.n; i++)
+    {
+      const struct diag *d = &found.items[i];
+      yaml_mark_t at = { 0, d->line > 0 ? d->line - 1 : 0,
+                         d->col > 0 ? d->col - 1 : 0 };
+
+      if (d->line > 0)
+        yamlread_diag (r, d->sev, &at, "%s", d->msg);
+      else
+        diag_add (r->diags, d->sev, r->file, 0, 0, "%s", d->msg);
+    }
+  diag_list_done (&found);
+}
+
 bool
 load_settings (const char *file, const char *buf, size_t len,
                struct settings *set, struct diag_list *diags)
@@ -555,6 +581,7 @@ load_settings (const char *file, const char *buf, size_t len,
   struct schema_reader sr;
   struct settings in;
   struct strv languages = set->languages;
+  const char *staff_pin = set->staff_pin;
   size_t errors = diags->nerrors;
   uint32_t seen = 0;
 
@@ -568,10 +595,9 @@ load_settings (const char *file, const char *buf, size_t len,
   sr.fallback = _("this setting is ignored");
   if (!r.failed)
     load_document (&sr, &settings_schema, &in, &seen);
-  yamlread_done (&r);
   in.arena = set->arena;
   *set = in;
-  if (set->languages.v != languages.v || set->languages.n != languages.n)
-    settings_check_languages (set, &languages, diags);
+  load_settings_check (&r, set, &languages, staff_pin);
+  yamlread_done (&r);
   return diags->nerrors == errors;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pin.h"
 #include "settings.h"
 #include "xalloc.h"
 
@@ -245,4 +246,21 @@ settings_keep_languages (struct settings *s,
     }
   settings_filter_languages (s, keep, &fallback, diags);
   free (keep);
+}
+
+void
+settings_check_pin (struct settings *s, const char *prev,
+                    struct diag_list *diags)
+{
+  const char *why;
+
+  if (s->staff_pin == NULL || s->staff_pin == prev)
+    return;
+  why = pin_hash_problem (s->staff_pin);
+  if (why == NULL)
+    return;
+  settings_error (diags, s->at[SET_STAFF_PIN].file != NULL
+                           ? &s->at[SET_STAFF_PIN] : NULL,
+                  _("'staff_pin': %s (this setting is ignored)"), why);
+  s->staff_pin = prev;
 }

@@ -77,6 +77,11 @@ bool settings_lang_valid (const char *lang);
    too), S offers PREV again, with an error.  */
 void settings_check_languages (struct settings *s, const struct strv *prev,
                                struct diag_list *diags);
+/* Checks the staff PIN hash just read into S, PREV being the one before:
+   one that is not a hash, of a method not checked, or too costly to
+   check (pin_hash_problem()) is an error, and S keeps PREV.  */
+void settings_check_pin (struct settings *s, const char *prev,
+                         struct diag_list *diags);
 /* Leaves out the languages S offers for which HAS (CTX, LANG) is false
    (no directory of pages), with an error for each; if none is left, S
    offers those of the built-in default (fr, en) that HAS allows, else

@@ -72,6 +72,7 @@ SCREEN_TESTS = \
 	tests/screen/signals.sh \
 	tests/screen/terminals.sh \
 	tests/screen/navigate.sh \
+	tests/screen/pincost.sh \
 	tests/screen/plain.sh \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh \
