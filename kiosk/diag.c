@@ -64,11 +64,17 @@ diag_add (struct diag_list *l, enum diag_severity sev, const char *file,
   va_start (ap, fmt);
   d->msg = xvasprintf (fmt, ap);
   va_end (ap);
+  diag_count (l, sev);
+  return d;
+}
+
+void
+diag_count (struct diag_list *l, enum diag_severity sev)
+{
   if (sev == DIAG_ERROR)
     l->nerrors++;
-  else
+  else if (sev == DIAG_WARNING)
     l->nwarnings++;
-  return d;
 }
 
 void
@@ -93,7 +99,8 @@ diag_print (FILE *f, const struct diag *d, bool context)
 {
   /* TRANSLATORS: GNU-format severity words; editors look for them, so
      most translations keep them as they are.  */
-  const char *sev = d->sev == DIAG_ERROR ? _("error") : _("warning");
+  const char *sev = d->sev == DIAG_ERROR ? _("error")
+                    : d->sev == DIAG_WARNING ? _("warning") : _("note");
 
   if (d->file != NULL)
     {

@@ -15,7 +15,8 @@
 enum diag_severity
 {
   DIAG_WARNING,
-  DIAG_ERROR
+  DIAG_ERROR,
+  DIAG_NOTE             /* Says something about other diags; not counted.  */
 };
 
 struct diag
@@ -43,6 +44,9 @@ void diag_list_take (struct diag_list *dst, struct diag_list *src);
 struct diag *diag_add (struct diag_list *l, enum diag_severity sev,
                        const char *file, unsigned line, unsigned col,
                        const char *fmt, ...) ATTR_PRINTF (6, 7);
+/* Counts a problem of SEV without keeping it (one past a cap): the
+   counts stay true, and loaders that compare them still see it.  */
+void diag_count (struct diag_list *l, enum diag_severity sev);
 /* Attaches a copy of the LEN bytes at SRC as D's source line.  */
 void diag_set_source (struct diag *d, const char *src, size_t len);
 

@@ -68,26 +68,47 @@ yamlread_init (struct yamlread *r, const char *file, const char *buf,
 void
 yamlread_done (struct yamlread *r)
 {
+  if (r->more > 0)
+    diag_add (r->diags, DIAG_NOTE, r->file, 0, 0,
+              ngettext ("%zu more problem in this file is not shown",
+                        "%zu more problems in this file are not shown",
+                        r->more), r->more);
+  r->more = 0;
+  free (r->lines);
+  r->lines = NULL;
   yaml_parser_delete (&r->parser);
 }
 
-/* Finds the 0-based line LINE of the buffer; sets *LEN to its length.
+/* Notes where every line of the buffer starts (after a byte order mark).
    Lines end at LF, CR LF or a lone CR, as in libyaml.  */
-static const char *
-yamlread_line (const struct yamlread *r, size_t line, size_t *len)
+static void
+yamlread_index_lines (struct yamlread *r)
 {
-  const char *p = r->buf, *end = r->buf + r->len, *q;
+  const char *p = r->buf, *end = r->buf + r->len;
+  size_t n = 1, i = 0;
 
-  if (line == 0 && r->len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+  for (const char *q = p; q < end; q++)
+    if (*q == '\n' || (*q == '\r' && (q + 1 >= end || q[1] != '\n')))
+      n++;
+  r->lines = xcalloc (n, sizeof *r->lines);
+  if (r->len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
-  while (line > 0 && p < end)
-    {
-      if (*p == '\r' && p + 1 < end && p[1] == '\n')
-        p++;
-      if (*p == '\n' || *p == '\r')
-        line--;
-      p++;
-    }
+  r->lines[i++] = (uint32_t) (p - r->buf);
+  for (; p < end; p++)
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
+      r->lines[i++] = (uint32_t) (p + 1 - r->buf);
+  r->nlines = i;
+}
+
+/* Finds the 0-based line LINE of the buffer; sets *LEN to its length.  */
+static const char *
+yamlread_line (struct yamlread *r, size_t line, size_t *len)
+{
+  const char *p, *end = r->buf + r->len, *q;
+
+  if (r->lines == NULL)
+    yamlread_index_lines (r);
+  p = line < r->nlines ? r->buf + r->lines[line] : end;
   for (q = p; q < end && *q != '\n' && *q != '\r'; q++)
     continue;
   *len = (size_t) (q - p);
@@ -102,12 +123,22 @@ static struct diag *
 yamlread_vdiag (struct yamlread *r, enum diag_severity sev, size_t line,
                 size_t col, const char *fmt, va_list ap)
 {
-  char *msg = xvasprintf (fmt, ap);
-  struct diag *d = diag_add (r->diags, sev, r->file, (unsigned) line + 1,
-                             (unsigned) col + 1, "%s", msg);
+  char *msg;
+  struct diag *d;
   size_t len;
-  const char *src = yamlread_line (r, line, &len);
+  const char *src;
 
+  if (r->ndiags >= YAMLREAD_MAX_DIAGS)
+    {
+      diag_count (r->diags, sev);
+      r->more++;
+      return NULL;
+    }
+  r->ndiags++;
+  msg = xvasprintf (fmt, ap);
+  d = diag_add (r->diags, sev, r->file, (unsigned) line + 1,
+                (unsigned) col + 1, "%s", msg);
+  src = yamlread_line (r, line, &len);
   free (msg);
   if (len > 0 && len < 4096)
     diag_set_source (d, src, len);
@@ -168,7 +199,7 @@ yamlread_offset_to_mark (const struct yamlread *r, size_t off,
 
 /* The byte at MARK (its first byte, for a multibyte character).  */
 static int
-yamlread_char_at (const struct yamlread *r, const yaml_mark_t *mark)
+yamlread_char_at (struct yamlread *r, const yaml_mark_t *mark)
 {
   size_t len, i = 0;
   const char *line = yamlread_line (r, mark->line, &len);

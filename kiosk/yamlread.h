@@ -22,7 +22,10 @@ enum
 {
   YAMLREAD_MAX_DEPTH = 16,              /* Nested mappings and sequences.  */
   YAMLREAD_MAX_SCALAR = 16 * 1024,      /* Bytes in one key or value.  */
-  YAMLREAD_MAX_FILE = 256 * 1024        /* Bytes in one file.  */
+  YAMLREAD_MAX_FILE = 256 * 1024,       /* Bytes in one file.  */
+  YAMLREAD_MAX_DIAGS = 50               /* Diagnostics kept of one file;
+                                           the others are counted, and a
+                                           note says how many.  */
 };
 
 struct yamlread
@@ -37,6 +40,13 @@ struct yamlread
                                    pieces, so a header read that stops
                                    early leaves the rest undecoded.  */
   struct diag_list *diags;      /* Borrowed; where problems go.  */
+  size_t ndiags;                /* Diagnostics kept.  */
+  size_t more;                  /* Diagnostics past YAMLREAD_MAX_DIAGS.  */
+  uint32_t *lines;              /* Owned: where each line starts, made
+                                   at the first diagnostic (a file of
+                                   thousands of problems costs one pass
+                                   over it, not one per problem).  */
+  size_t nlines;
   unsigned depth;
   unsigned documents;
   bool failed;                  /* A fatal problem stopped the parse.  */
@@ -47,6 +57,7 @@ struct yamlread
 /* Starts reading the LEN bytes at BUF, which must outlive R.  */
 void yamlread_init (struct yamlread *r, const char *file, const char *buf,
                     size_t len, struct diag_list *diags);
+/* Ends the read; a note tells how many diagnostics were not kept.  */
 void yamlread_done (struct yamlread *r);
 
 /* Reads the next node event into EV and returns true; the caller then
@@ -58,7 +69,8 @@ bool yamlread_next (struct yamlread *r, yaml_event_t *ev);
    start; a scalar needs nothing).  Returns false on a fatal problem.  */
 bool yamlread_skip (struct yamlread *r, const yaml_event_t *start);
 
-/* Adds a diagnostic at MARK, with the source line attached.  */
+/* Adds a diagnostic at MARK, with the source line attached; returns it,
+   or NULL past YAMLREAD_MAX_DIAGS of this file (it is only counted).  */
 struct diag *yamlread_diag (struct yamlread *r, enum diag_severity sev,
                             const yaml_mark_t *mark, const char *fmt, ...)
   ATTR_PRINTF (4, 5);

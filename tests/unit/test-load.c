@@ -7,6 +7,7 @@
 #include "settings.h"
 #include "unit.h"
 #include "xalloc.h"
+#include "yamlread.h"
 
 static struct settings set;
 
@@ -323,6 +324,38 @@ test_settings (void)
   settings_done (&s);
 }
 
+/* A 250 KB page of 18,000 unknown keys: every problem is counted, the
+   first YAMLREAD_MAX_DIAGS are kept with their source line, and a note
+   says how many more there are.  */
+static void
+test_many_problems (void)
+{
+  enum { KEYS = 18000 };
+  size_t cap = 64 + KEYS * 16, len = 0;
+  char *buf = xmalloc (cap);
+  struct diag_list d;
+  struct page *p;
+  const struct diag *last;
+
+  len += (size_t) snprintf (buf, cap, "id: big\ntitle: T\nsummary: S.\n"
+                            "blocks:\n  - text: T\n");
+  for (int i = 0; i < KEYS; i++)
+    len += (size_t) snprintf (buf + len, cap - len, "    k%d: v\n", i);
+  diag_list_init (&d);
+  p = load_page ("big.yaml", buf, len, "fr", "big", LOAD_FULL, &set, &d);
+  CHECK (len <= YAMLREAD_MAX_FILE);
+  CHECK (p == NULL);
+  CHECK_INT (d.nerrors, KEYS);
+  CHECK_INT (d.n, YAMLREAD_MAX_DIAGS + 1);
+  CHECK (d.n > 1 && d.items[1].line == 7 && d.items[1].source != NULL
+         && strcmp (d.items[1].source, "    k1: v") == 0);
+  last = &d.items[d.n - 1];
+  CHECK (last->sev == DIAG_NOTE && last->line == 0);
+  CHECK_STR (last->msg, "17950 more problems in this file are not shown");
+  diag_list_done (&d);
+  free (buf);
+}
+
 /* The languages offered: a bad or repeated entry is left out; none left
    (an empty list too) keeps what the layer below offered.  */
 static void
@@ -385,6 +418,7 @@ main (void)
   RUN (test_crlf_bom);
   RUN (test_settings);
   RUN (test_settings_languages);
+  RUN (test_many_problems);
   settings_done (&set);
   return unit_done ();
 }
