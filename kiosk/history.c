@@ -27,8 +27,14 @@ history_push (struct history *h, const struct history_entry *e)
 {
   if (h->n == HISTORY_MAX)
     {
-      free (h->items[0].page_id);
-      memmove (h->items, h->items + 1, (HISTORY_MAX - 1) * sizeof *h->items);
+      /* Full: the entry in the middle goes.  The oldest are the way
+         Home (the language choice, Home, the first pages), the newest
+         where the patient just was: Back keeps going both ways.  */
+      size_t mid = HISTORY_MAX / 2;
+
+      free (h->items[mid].page_id);
+      memmove (h->items + mid, h->items + mid + 1,
+               (HISTORY_MAX - mid - 1) * sizeof *h->items);
       h->n--;
     }
   h->items[h->n] = *e;

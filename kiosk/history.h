@@ -2,8 +2,9 @@
 
    Each entry remembers a screen, the page it showed (by id, so going back
    after a language switch shows the page in the new language), and where
-   the patient was on it.  The stack is bounded: the oldest entries are
-   dropped.  It belongs to one session and dies with it.  No curses.  */
+   the patient was on it.  The stack is bounded: when it is full, the
+   entry in its middle is dropped, never the oldest (the way Home).
+   It belongs to one session and dies with it.  No curses.  */
 
 #ifndef MESOKIOSK_HISTORY_H
 #define MESOKIOSK_HISTORY_H

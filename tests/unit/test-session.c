@@ -7,6 +7,7 @@
 #include <unistr.h>
 
 #include "fetch.h"
+#include "history.h"
 #include "library.h"
 #include "session.h"
 #include "unit.h"
@@ -517,6 +518,39 @@ test_pure (void)
   free (dir);
 }
 
+/* After more links than the history holds, Back still goes all the way:
+   the pages in the middle are dropped, never Home nor the language
+   choice below it.  */
+static void
+test_long_history (void)
+{
+  struct session *s = start (NULL, false);
+  int links = 0, backs = 0, homes = 0;
+
+  handle (s, ACT_DOWN, 0);
+  handle (s, ACT_FOLLOW, 0);                    /* English: home.  */
+  CHECK_INT (session_screen (s), SCREEN_HOME);
+  while (links < 3 * HISTORY_MAX)
+    {
+      /* The warning signs, then the first link on them, and again.  */
+      if (handle (s, ACT_WARNING_SIGNS, 0) != RESULT_IGNORED)
+        links++;
+      handle (s, ACT_NEXT_LINK, 0);
+      if (handle (s, ACT_FOLLOW, 0) != RESULT_IGNORED)
+        links++;
+    }
+  CHECK_INT (session_history_depth (s), HISTORY_MAX);
+  while (handle (s, ACT_BACK, 0) != RESULT_IGNORED && backs < 1000)
+    {
+      backs++;
+      homes += session_screen (s) == SCREEN_HOME;
+    }
+  CHECK_INT (backs, HISTORY_MAX);
+  CHECK_INT (homes, 1);
+  CHECK_INT (session_screen (s), SCREEN_LANGUAGE);
+  session_free (s);
+}
+
 int
 main (void)
 {
@@ -534,6 +568,7 @@ main (void)
   RUN (test_search);
   RUN (test_prepare);
   RUN (test_pure);
+  RUN (test_long_history);
   library_free (lib);
   free (dir);
   return unit_done ();
