@@ -27,6 +27,7 @@
 #include "signals.h"
 #include "term.h"
 #include "theme.h"
+#include "utf8.h"
 #include "view.h"
 #include "viewport.h"
 #include "xalloc.h"
@@ -144,16 +145,38 @@ version (void)
           " it.\nThere is NO WARRANTY, to the extent permitted by law."));
 }
 
+/* Prints "mesokiosk: MESSAGE" on standard error.  The message quotes
+   what a user typed (arguments, page ids): it goes through the filter the
+   content goes through, so no escape sequence reaches the terminal.  */
+static void ATTR_PRINTF (1, 0)
+say_v (const char *fmt, va_list ap)
+{
+  char *msg = xvasprintf (fmt, ap);
+  char *safe = utf8_escape (msg, strlen (msg));
+
+  fprintf (stderr, "%s: %s\n", PACKAGE, safe);
+  free (safe);
+  free (msg);
+}
+
+static void ATTR_PRINTF (1, 2)
+say (const char *fmt, ...)
+{
+  va_list ap;
+
+  va_start (ap, fmt);
+  say_v (fmt, ap);
+  va_end (ap);
+}
+
 static void ATTR_NORETURN ATTR_PRINTF (1, 2)
 usage_error (const char *fmt, ...)
 {
   va_list ap;
 
-  fprintf (stderr, "%s: ", PACKAGE);
   va_start (ap, fmt);
-  vfprintf (stderr, fmt, ap);
+  say_v (fmt, ap);
   va_end (ap);
-  fprintf (stderr, "\n");
   fprintf (stderr, _("Try '%s --help' for more information.\n"), PACKAGE);
   exit (EXIT_USAGE);
 }
@@ -178,7 +201,10 @@ parse_options (int argc, char **argv, struct options *o)
   o->kiosk = o->plain = o->theme = -1;
   o->idle = -1;
   o->width = VIEWPORT_MEASURE;
-  while ((c = getopt_long (argc, argv, "c:l:khV", long_options, NULL)) != -1)
+  /* getopt's own messages would show the option as it was typed.  */
+  opterr = 0;
+  while ((c = getopt_long (argc, argv, ":c:l:khV", long_options, NULL))
+         != -1)
     switch (c)
       {
       case 'c':
@@ -245,10 +271,17 @@ parse_options (int argc, char **argv, struct options *o)
       case 'V':
         version ();
         exit (EXIT_OK);
+      case ':':
+        usage_error (_("option '%s' requires an argument"),
+                     argv[optind - 1]);
       default:
-        fprintf (stderr, _("Try '%s --help' for more information.\n"),
-                 PACKAGE);
-        exit (EXIT_USAGE);
+        if (strncmp (argv[optind - 1], "--", 2) != 0)
+          usage_error (_("invalid option -- '%c'"), optopt);
+        if (optopt != 0)
+          usage_error (_("option '%.*s' doesn't allow an argument"),
+                       (int) strcspn (argv[optind - 1], "="),
+                       argv[optind - 1]);
+        usage_error (_("unrecognized option '%s'"), argv[optind - 1]);
       }
   if (optind < argc)
     usage_error (_("unexpected argument '%s'"), argv[optind]);
@@ -321,8 +354,7 @@ run_dump (struct options *o)
       i18n_staff_begin ();
       diag_list_print (stderr, library_diags (lib), false);
       if (!library_exists (lib, o->dump_page, lang))
-        fprintf (stderr, _("%s: there is no page '%s' in '%s'\n"), PACKAGE,
-                 o->dump_page, lang);
+        say (_("there is no page '%s' in '%s'"), o->dump_page, lang);
       i18n_staff_end ();
       library_free (lib);
       return EXIT_RUNTIME;

@@ -23,6 +23,42 @@ for args in "--nope" "--lang=FR1" "--idle=1" "--idle=abc" "--width=3" \
   grep -q "Try 'mesokiosk --help'" "$tmp/err" || fail_ "'$args': no hint"
 done
 
+# Arguments are quoted through the filter the content goes through: an
+# escape sequence given on the command line never reaches the terminal.
+esc=$(printf '\033]2;x\007')
+csi=$(printf '\033[2J')
+for args in "--lang=$esc" "--theme=$esc" "--idle=$esc" "--width=$csi" \
+            "--$esc" "-$(printf '\033')" "$csi" "--help=$esc" "--lang" \
+            "--check --content=$tmp/nope$esc"; do
+  case $args in
+    --check*) MESOKIOSK_DATADIR="$srcdir/tests/content-good" \
+                kiosk_env "$MESOKIOSK" --check "${args#--check }" \
+                > "$tmp/err" 2>&1 ;;
+    *) kiosk_env "$MESOKIOSK" "$args" > "$tmp/out" 2> "$tmp/err" ;;
+  esac
+  status=$?
+  [ $status -eq 2 ] || fail_ "'$args' exited with $status, expected 2"
+  LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/err" \
+    && { od -c "$tmp/err" >&2; fail_ "'$args': a control character in the output"; }
+  case $args in
+    --check*) grep -q 'nope\\x1B]2;x\\x07: error: no such content directory' "$tmp/err" \
+                || { cat "$tmp/err" >&2; fail_ "'$args': not reported"; } ;;
+    *) grep -q "Try 'mesokiosk --help'" "$tmp/err" || fail_ "'$args': no hint" ;;
+  esac
+done
+kiosk_env "$MESOKIOSK" "--lang=$esc" 2> "$tmp/err"
+grep -Fqx "mesokiosk: '\\x1B]2;x\\x07' is not a language code (such as fr or en)" \
+  "$tmp/err" || { cat "$tmp/err" >&2; fail_ "--lang: the argument is not shown escaped"; }
+kiosk_env "$MESOKIOSK" "--$esc" 2> "$tmp/err"
+grep -Fqx "mesokiosk: unrecognized option '--\\x1B]2;x\\x07'" "$tmp/err" \
+  || { cat "$tmp/err" >&2; fail_ "an unknown option is not shown escaped"; }
+MESOKIOSK_DATADIR="$srcdir/tests/content-good" \
+  kiosk_env "$MESOKIOSK" --dump "$csi" > "$tmp/out" 2> "$tmp/err"
+[ $? -eq 1 ] || fail_ "--dump of no page: not 1"
+LC_ALL=C grep -q "$(printf '\033')" "$tmp/err" && fail_ "--dump: ESC on stderr"
+grep -Fq "there is no page '\\x1B[2J' in 'fr'" "$tmp/err" \
+  || { cat "$tmp/err" >&2; fail_ "--dump: the page id is not shown escaped"; }
+
 # French help, from the catalog.
 if [ -n "${MESOKIOSK_LOCALEDIR:-}" ]; then
   LANGUAGE_=fr kiosk_env "$MESOKIOSK" --help > "$tmp/aide"
