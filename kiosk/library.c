@@ -152,12 +152,29 @@ library_intern_lang (struct library *lib, const char *lang)
   return lib->langs[lib->nlangs++];
 }
 
-static bool
-library_is_dir (const char *path)
+/* Whether PATH is a directory: 1 if it is, 0 if it is not or does not
+   exist, -1 if it cannot be told (a symbolic link that loops or points
+   nowhere, no permission), with errno set.  */
+static int
+library_dir_state (const char *path)
 {
   struct stat st;
 
-  return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
+  if (stat (path, &st) == 0)
+    return S_ISDIR (st.st_mode) ? 1 : 0;
+  if (errno == ENOENT)
+    {
+      struct stat lst;
+
+      /* A symbolic link to nothing says more than "no such file".  */
+      if (lstat (path, &lst) == 0 && S_ISLNK (lst.st_mode))
+        {
+          errno = ENOENT;
+          return -1;
+        }
+      return 0;
+    }
+  return -1;
 }
 
 /* Sets REF's path to DIR/NAME and its id to NAME without ".yaml" (NAME
@@ -346,19 +363,30 @@ library_scan (struct library *lib, const char *layer)
   size_t n = 0, cap = 0;
 
   if (d == NULL)
-    return;
+    {
+      diag_add (&lib->diags, DIAG_ERROR, layer, 0, 0,
+                _("cannot read this directory: %s"), strerror (errno));
+      return;
+    }
   while ((e = readdir (d)) != NULL)
     {
       char *path;
+      int state;
 
       if (!settings_lang_valid (e->d_name))
         continue;
       path = xasprintf ("%s/%s", layer, e->d_name);
-      if (library_is_dir (path))
+      state = library_dir_state (path);
+      if (state > 0)
         {
           langs = xgrow (langs, &cap, n + 1, sizeof *langs);
           langs[n++] = xstrdup (e->d_name);
         }
+      else if (state < 0)
+        diag_add (&lib->diags, DIAG_ERROR, path, 0, 0,
+                  _("this language directory is skipped: %s"),
+                  errno == ENOENT ? _("it is a symbolic link to nothing")
+                                  : strerror (errno));
       free (path);
     }
   closedir (d);
@@ -422,11 +450,20 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
       char *path, *buf;
       size_t len;
 
-      if (!library_is_dir (layers[i]))
+      switch (library_dir_state (layers[i]))
         {
+        case 1:
+          break;
+        case 0:
           if (require & (UINT32_C (1) << i))
             diag_add (&lib->diags, DIAG_ERROR, layers[i], 0, 0,
                       _("no such content directory"));
+          continue;
+        default:
+          diag_add (&lib->diags, DIAG_ERROR, layers[i], 0, 0,
+                    _("cannot read this content directory: %s"),
+                    errno == ENOENT ? _("it is a symbolic link to nothing")
+                                    : strerror (errno));
           continue;
         }
       path = xasprintf ("%s/kiosk.yaml", layers[i]);

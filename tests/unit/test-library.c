@@ -270,6 +270,47 @@ test_broken_copy (void)
   free (c);
 }
 
+/* A language directory that is a looping symbolic link, or one to
+   nothing, is skipped with a message, as is a content directory that
+   loops.  */
+static void
+test_bad_links (void)
+{
+  char *dir = xasprintf ("%s/links", root), *y, *path, *loop;
+  const char *layers[2];
+  struct library *lib;
+  struct diag_list *d;
+
+  put ("links/en/one.yaml", y = page_yaml ("one", "One"));
+  free (y);
+  path = xasprintf ("%s/links/fr", root);
+  CHECK (symlink ("fr", path) == 0);            /* Loops.  */
+  free (path);
+  path = xasprintf ("%s/links/de", root);
+  CHECK (symlink ("nowhere", path) == 0);
+  free (path);
+  loop = xasprintf ("%s/loop", root);
+  CHECK (symlink ("loop", loop) == 0);
+  layers[0] = dir;
+  layers[1] = loop;
+  lib = library_open (layers, 2, 1);
+  d = library_diags (lib);
+  CHECK (library_exists (lib, "one", "en"));
+  CHECK_INT (count_diags (d, "this language directory is skipped: Too many"
+                          " levels of symbolic links"), 1);
+  CHECK_INT (count_diags (d, "this language directory is skipped: it is a"
+                          " symbolic link to nothing"), 1);
+  CHECK_INT (count_diags (d, "cannot read this content directory: Too many"
+                          " levels of symbolic links"), 1);
+  for (size_t i = 0; i < d->n; i++)
+    if (strstr (d->items[i].msg, "skipped") != NULL)
+      CHECK (strstr (d->items[i].file, "/links/fr") != NULL
+             || strstr (d->items[i].file, "/links/de") != NULL);
+  library_free (lib);
+  free (loop);
+  free (dir);
+}
+
 /* Languages offered without pages are left out; with none left, the
    kiosk offers those of fr and en that have pages.  */
 static void
@@ -457,6 +498,7 @@ main (void)
   RUN (test_broken_page);
   RUN (test_broken_copy);
   RUN (test_languages_without_pages);
+  RUN (test_bad_links);
   RUN (test_page_limit);
   RUN (test_big_menu);
   {
