@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,6 +39,7 @@ struct page_ref
   struct page_below *below;     /* The same page in the layers below,
                                    highest first: read in turn when PATH
                                    does not load.  */
+  unsigned layer;               /* Of PATH: 0 is the shipped library.  */
   enum ref_state state;
   struct page *header;  /* Owned, or NULL.  */
   struct page *full;    /* Owned, or NULL.  */
@@ -57,6 +59,7 @@ struct library
   size_t next;                  /* Next ref library_load_next() reads.  */
   struct arena paths;           /* Paths and ids of the refs.  */
   size_t reads;                 /* Page files read so far.  */
+  size_t unlisted;              /* Page files past LIBRARY_MAX_SCAN.  */
   struct diag_list diags;
   struct search_index *index;   /* Owned; built by the first search.  */
 };
@@ -276,7 +279,8 @@ library_sort (struct library *lib)
 
 /* Adds the pages of LAYER/LANG, replacing those of lower layers.  */
 static void
-library_scan_lang (struct library *lib, const char *layer, const char *lang)
+library_scan_lang (struct library *lib, const char *layer, unsigned li,
+                   const char *lang)
 {
   char *dir = xasprintf ("%s/%s", layer, lang);
   size_t dirlen = strlen (dir);
@@ -306,7 +310,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                       e->d_name);
           continue;
         }
-      ref = (struct page_ref) { .lang = ilang };
+      ref = (struct page_ref) { .lang = ilang, .layer = li };
       library_set_path (lib, &ref, dir, dirlen, e->d_name, n);
       if (!page_id_valid (ref.id))
         {
@@ -315,14 +319,6 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                       " (lowercase letters, digits and '-') and ends in"
                       " '.yaml'"), e->d_name);
           continue;
-        }
-      if (lib->nrefs >= LIBRARY_MAX_PAGES)
-        {
-          diag_add (&lib->diags, DIAG_ERROR, dir, 0, 0,
-                    _("too many pages: the limit is %d files; '%s' and"
-                      " the files after it are ignored"),
-                    (int) LIBRARY_MAX_PAGES, e->d_name);
-          break;
         }
       {
         /* This layer's other directories are of other languages: a page
@@ -340,9 +336,17 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
             old->below = b;
             old->path = ref.path;
             old->id = ref.id;
+            old->layer = li;
             continue;
           }
       }
+      /* Past the limit, pages are kept for library_limit() to choose
+         from, up to a bound on what a directory can cost.  */
+      if (lib->nrefs >= LIBRARY_MAX_SCAN)
+        {
+          lib->unlisted++;
+          continue;
+        }
       lib->refs = xgrow (lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
       lib->refs[lib->nrefs++] = ref;
       if (2 * lib->nrefs + 2 > lib->nslots)
@@ -355,7 +359,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
 }
 
 static void
-library_scan (struct library *lib, const char *layer)
+library_scan (struct library *lib, const char *layer, unsigned li)
 {
   DIR *d = opendir (layer);
   struct dirent *e;
@@ -392,7 +396,7 @@ library_scan (struct library *lib, const char *layer)
   closedir (d);
   for (size_t i = 0; i < n; i++)
     {
-      library_scan_lang (lib, layer, langs[i]);
+      library_scan_lang (lib, layer, li, langs[i]);
       free (langs[i]);
     }
   free (langs);
@@ -427,6 +431,92 @@ library_hide (struct library *lib)
       lib->nrefs = j;
       library_rehash (lib, j);
     }
+}
+
+/* Which pages come first when there are too many: 0 for those the menu
+   lists and the warning-signs page, 1 for the clinic's own files, 2 for
+   the rest.  */
+static int
+library_priority (const struct library *lib, const struct page_ref *ref)
+{
+  const struct settings *set = &lib->settings;
+
+  if (strcmp (ref->id, set->warning_page) == 0)
+    return 0;
+  for (size_t i = 0; i < set->menu.n; i++)
+    if (strcmp (ref->id, set->menu.v[i]) == 0)
+      return 0;
+  return ref->layer > 0 ? 1 : 2;
+}
+
+/* The refs by priority, then id and language (the order of library_sort
+   within each priority).  */
+static const struct library *library_limit_lib;
+
+static int
+library_limit_order (const void *a, const void *b)
+{
+  const struct page_ref *x = a, *y = b;
+  int px = library_priority (library_limit_lib, x);
+  int py = library_priority (library_limit_lib, y);
+
+  if (px != py)
+    return px < py ? -1 : 1;
+  return library_ref_order (x, y);
+}
+
+/* With more pages than LIBRARY_MAX_PAGES, keeps those that matter most
+   (library_priority()), whatever the order of the directories, and says
+   which are left out.  */
+static void
+library_limit (struct library *lib)
+{
+  enum { NAMED = 8 };
+  size_t n = lib->nrefs, out, named;
+  char *list;
+
+  if (n <= LIBRARY_MAX_PAGES && lib->unlisted == 0)
+    return;
+  library_limit_lib = lib;
+  qsort (lib->refs, n, sizeof *lib->refs, library_limit_order);
+  library_limit_lib = NULL;
+  if (n > LIBRARY_MAX_PAGES)
+    n = LIBRARY_MAX_PAGES;
+  out = lib->nrefs - n;
+  named = out < NAMED ? out : NAMED;
+  list = xstrdup ("");
+  for (size_t i = 0; i < named; i++)
+    {
+      char *next = xasprintf ("%s%s%s", list, i > 0 ? ", " : "",
+                              lib->refs[n + i].path);
+
+      free (list);
+      list = next;
+    }
+  if (out + lib->unlisted > named)
+    {
+      /* TRANSLATORS: the end of a list of files, "a, b and 12 more".  */
+      char *next = xasprintf (_("%s and %zu more"), list,
+                              out + lib->unlisted - named);
+
+      free (list);
+      list = next;
+    }
+  diag_add (&lib->diags, DIAG_ERROR, NULL, 0, 0,
+            ngettext ("too many pages: the limit is %d (a page is an id in"
+                      " a language); the menu's pages, the warning signs"
+                      " and the clinic's files are kept, and %zu page is"
+                      " left out: %s",
+                      "too many pages: the limit is %d (a page is an id in"
+                      " a language); the menu's pages, the warning signs"
+                      " and the clinic's files are kept, and %zu pages are"
+                      " left out: %s", out + lib->unlisted),
+            (int) LIBRARY_MAX_PAGES, out + lib->unlisted, list);
+  free (list);
+  lib->nrefs = n;
+  /* In the order of library_sort() again, for the visits.  */
+  lib->sorted = false;
+  library_rehash (lib, n);
 }
 
 struct library *
@@ -473,7 +563,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
           free (buf);
         }
       free (path);
-      library_scan (lib, layers[i]);
+      library_scan (lib, layers[i], (unsigned) i);
     }
   if (lib->nlangs > 1)
     qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
@@ -481,6 +571,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
                            (const char *const *) lib->langs, lib->nlangs,
                            &lib->diags);
   library_hide (lib);
+  library_limit (lib);
   i18n_staff_end ();
   return lib;
 }

@@ -24,7 +24,12 @@
 enum
 {
   LIBRARY_MAX_LAYERS = 16,
-  LIBRARY_MAX_PAGES = 4096      /* Files over all languages and layers.  */
+  LIBRARY_MAX_PAGES = 4096,     /* Pages (an id in a language) kept; the
+                                   same page in lower layers does not
+                                   count.  */
+  LIBRARY_MAX_SCAN = 4 * LIBRARY_MAX_PAGES      /* Pages listed to choose
+                                                   from: past this, files
+                                                   are only counted.  */
 };
 
 struct library;

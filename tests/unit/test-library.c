@@ -387,9 +387,64 @@ test_page_limit (void)
   d = library_diags (lib);
   CHECK_INT (library_count (lib), LIBRARY_MAX_PAGES);
   CHECK_INT (d->nerrors, 1);
+  /* Whatever the order of the directory, the last by id goes, by name.  */
   CHECK (d->n > 0 && strstr (d->items[0].msg, "too many pages: the limit is"
-                             " 4096 files") != NULL);
+                             " 4096") != NULL
+         && strstr (d->items[0].msg, "and 1 page is left out: ") != NULL
+         && strstr (d->items[0].msg, "many/fr/q.yaml") != NULL);
+  CHECK (!library_exists (lib, "q", "fr"));
   library_free (lib);
+
+  /* Over the limit, the clinic's files, the menu's pages and the warning
+     page come first: here they sort last by id, and the clinic's layer
+     is read last.  */
+  {
+    char *clinic = xasprintf ("%s/many-clinic", root);
+    const char *two[] = { dir, clinic };
+    int left = 0;
+
+    put ("many/fr/zz-menu.yaml", "");
+    put ("many/fr/zz-alerte.yaml", "");
+    put ("many-clinic/kiosk.yaml", "menu: [zz-menu]\n"
+                                   "warning_page: zz-alerte\n");
+    put ("many-clinic/fr/zz-clinique.yaml", "");
+    put ("many-clinic/fr/zz-alerte.yaml", "");
+    lib = library_open (two, 2, 3);
+    d = library_diags (lib);
+    CHECK_INT (library_count (lib), LIBRARY_MAX_PAGES);
+    CHECK (library_exists (lib, "zz-menu", "fr"));
+    CHECK (library_exists (lib, "zz-alerte", "fr"));
+    CHECK (library_exists (lib, "zz-clinique", "fr"));
+    CHECK (library_exists (lib, "p1", "fr"));
+    /* Four shipped pages go: the last four by id.  */
+    CHECK (!library_exists (lib, "q", "fr"));
+    CHECK (!library_exists (lib, "p999", "fr"));
+    CHECK (!library_exists (lib, "p998", "fr"));
+    CHECK (!library_exists (lib, "p997", "fr"));
+    CHECK (library_exists (lib, "p996", "fr"));
+    for (size_t i = 0; i < d->n; i++)
+      left += strstr (d->items[i].msg, "and 4 pages are left out: ") != NULL
+              && strstr (d->items[i].msg, "p998.yaml, ") != NULL
+              && strstr (d->items[i].msg, "p999.yaml, ") != NULL
+              && strstr (d->items[i].msg, "q.yaml") != NULL;
+    CHECK_INT (left, 1);
+    CHECK_INT (d->nerrors, 1);
+    /* And the visits still go by id.  */
+    {
+      const char *id, *lang, *path, *prev = "";
+      bool ordered = true;
+
+      for (size_t i = 0; i < library_count (lib); i++)
+        {
+          library_entry (lib, i, &id, &lang, &path);
+          ordered &= strcmp (prev, id) < 0;
+          prev = id;
+        }
+      CHECK (ordered);
+    }
+    library_free (lib);
+    free (clinic);
+  }
   free (dir);
 }
 
