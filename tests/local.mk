@@ -69,6 +69,7 @@ SCREEN_TESTS = \
 	tests/screen/lockdown.sh \
 	tests/screen/mouse.sh \
 	tests/screen/reload.sh \
+	tests/screen/reload-memory.sh \
 	tests/screen/signals.sh \
 	tests/screen/terminals.sh \
 	tests/screen/navigate.sh \
