@@ -181,6 +181,29 @@ usage_error (const char *fmt, ...)
   exit (EXIT_USAGE);
 }
 
+/* Ends what goes to standard output (GNU's close_stdout()): a write
+   that failed (a full disk, a closed output) is said, and STATUS becomes
+   a failure.  Returns the exit status.  */
+static int
+finish_output (int status)
+{
+  bool failed = ferror (stdout) != 0;
+
+  errno = 0;
+  if (fflush (stdout) != 0)
+    failed = true;
+  if (failed)
+    {
+      int err = errno;
+
+      say (_("write error: %s"), err != 0 ? strerror (err)
+                                          : _("the output is incomplete"));
+      if (status == EXIT_OK)
+        status = EXIT_RUNTIME;
+    }
+  return status;
+}
+
 /* Reads a whole number from MIN to MAX into *V.  */
 static bool
 parse_number (const char *arg, long min, long max, long *v)
@@ -267,10 +290,10 @@ parse_options (int argc, char **argv, struct options *o)
         break;
       case 'h':
         usage (stdout);
-        exit (EXIT_OK);
+        exit (finish_output (EXIT_OK));
       case 'V':
         version ();
-        exit (EXIT_OK);
+        exit (finish_output (EXIT_OK));
       case ':':
         usage_error (_("option '%s' requires an argument"),
                      argv[optind - 1]);
@@ -368,8 +391,6 @@ run_dump (struct options *o)
   dump_layout (stdout, l, lo.charset);
   layout_free (l);
   diag_list_print (stderr, library_diags (lib), false);
-  if (fflush (stdout) != 0 || ferror (stdout))
-    status = EXIT_RUNTIME;
   library_free (lib);
   return status;
 }
@@ -538,11 +559,11 @@ main (int argc, char **argv)
   switch (o.mode)
     {
     case MODE_CHECK:
-      return run_check (&o);
+      return finish_output (run_check (&o));
     case MODE_DUMP:
-      return run_dump (&o);
+      return finish_output (run_dump (&o));
     case MODE_HASH_PIN:
-      return run_hash_pin ();
+      return finish_output (run_hash_pin ());
     default:
       return run_kiosk (&o);
     }

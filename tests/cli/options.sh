@@ -59,6 +59,27 @@ LC_ALL=C grep -q "$(printf '\033')" "$tmp/err" && fail_ "--dump: ESC on stderr"
 grep -Fq "there is no page '\\x1B[2J' in 'fr'" "$tmp/err" \
   || { cat "$tmp/err" >&2; fail_ "--dump: the page id is not shown escaped"; }
 
+# A write that fails (a full disk, a closed output) is said, and the exit
+# status says it failed.
+if [ -w /dev/full ]; then
+  for args in "--dump signes-alerte" "--check" "--help" "--version"; do
+    MESOKIOSK_DATADIR="$srcdir/tests/content-good" \
+      kiosk_env "$MESOKIOSK" $args > /dev/full 2> "$tmp/err"
+    status=$?
+    [ $status -eq 1 ] || fail_ "'$args' to a full disk exited with $status"
+    grep -q "^mesokiosk: write error: No space left on device" "$tmp/err" \
+      || { cat "$tmp/err" >&2; fail_ "'$args' to a full disk: no message"; }
+  done
+fi
+for args in "--dump signes-alerte" "--check"; do
+  MESOKIOSK_DATADIR="$srcdir/tests/content-good" \
+    kiosk_env "$MESOKIOSK" $args >&- 2> "$tmp/err"
+  status=$?
+  [ $status -eq 1 ] || fail_ "'$args' with its output closed exited with $status"
+  grep -q "^mesokiosk: write error: " "$tmp/err" \
+    || { cat "$tmp/err" >&2; fail_ "'$args' with its output closed: no message"; }
+done
+
 # French help, from the catalog.
 if [ -n "${MESOKIOSK_LOCALEDIR:-}" ]; then
   LANGUAGE_=fr kiosk_env "$MESOKIOSK" --help > "$tmp/aide"
