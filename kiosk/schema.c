@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct diag *
@@ -177,7 +178,9 @@ schema_read_item (struct schema_reader *sr, const yaml_event_t *first,
      spaces and line feeds.  */
   while (n > 0 && (v[n - 1] == '\n' || v[n - 1] == ' '))
     n--;
-  if (n == 0)
+  /* Nothing to see (only spaces, or invisible characters such as the
+     Hangul filler U+3164) is as empty as nothing at all.  */
+  if (n == 0 || utf8_blank (v, n))
     {
       schema_error (sr, &first->start_mark, _("'%s' is empty"),
                     schema_item_name (what, sizeof what, key, item));

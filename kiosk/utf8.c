@@ -151,6 +151,27 @@ utf8_escaped_width (const char *s, size_t n, size_t nchars)
   return width;
 }
 
+bool
+utf8_blank (const char *s, size_t n)
+{
+  size_t i = 0;
+
+  while (i < n)
+    {
+      ucs4_t uc;
+      int len = utf8_next (s + i, n - i, &uc);
+
+      if (len < 0)
+        return false;
+      if (!uc_is_property_white_space (uc)
+          && !uc_is_property_default_ignorable_code_point (uc)
+          && uc != 0x2800)
+        return false;
+      i += (size_t) len;
+    }
+  return true;
+}
+
 size_t
 utf8_width (const char *s, size_t n)
 {

@@ -33,6 +33,12 @@ char *utf8_escape (const char *s, size_t n);
    characters of S (for placing a caret under a column).  */
 size_t utf8_escaped_width (const char *s, size_t n, size_t nchars);
 
+/* True if the N bytes at S (valid UTF-8) show nothing: only spaces,
+   line feeds, and characters that are blank or ignored when shown (the
+   Hangul fillers such as U+3164, the Braille blank U+2800, variation
+   selectors...).  */
+bool utf8_blank (const char *s, size_t n);
+
 /* Display width in columns of valid UTF-8 text.  */
 size_t utf8_width (const char *s, size_t n);
 

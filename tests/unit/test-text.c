@@ -109,11 +109,31 @@ test_utf8 (void)
   }
 }
 
+static void
+test_blank (void)
+{
+  static const char *const blank[] = {
+    "", " ", "\n", "\xE3\x85\xA4", "\xE3\x85\xA4 \xE3\x85\xA4", "\xC2\xA0",
+    "\xE3\x80\x80", "\xE2\xA0\x80", "\xE1\x85\x9F\xE1\x85\xA0",
+    "\xEF\xBE\xA0", "\xEF\xB8\x8F",
+  };
+  static const char *const shown[] = {
+    "a", " a ", "\xE3\x85\xA4x", ".", "\xF0\x9F\x98\x80", "\xC3\xA9",
+    "\xE3\x84\xB1", "\xE2\xA0\x81", "\xFF",
+  };
+
+  for (size_t i = 0; i < ARRAY_SIZE (blank); i++)
+    CHECK (utf8_blank (blank[i], strlen (blank[i])));
+  for (size_t i = 0; i < ARRAY_SIZE (shown); i++)
+    CHECK (!utf8_blank (shown[i], strlen (shown[i])));
+}
+
 int
 main (void)
 {
   RUN (test_typo);
   RUN (test_translit);
   RUN (test_utf8);
+  RUN (test_blank);
   return unit_done ();
 }
