@@ -39,6 +39,9 @@ struct lctx
   const struct layout_glyphs *g;
   uint32_t block;               /* Anchor block of the lines made now.  */
   int32_t link;                 /* Link of the lines made now, or -1.  */
+  bool french;                  /* The text laid out now is French: the
+                                   typography follows the language of
+                                   the text, not of the screen.  */
 };
 
 static uint32_t
@@ -124,13 +127,13 @@ layout_blank (struct lctx *c)
 /* Applies typography and transliteration; returns a malloc'd string or
    NULL (then use S as it is).  */
 static char *
-layout_prepare (const struct layout_options *o, const char *s, size_t n,
-                size_t *outlen)
+layout_prepare (const struct layout_options *o, bool french, const char *s,
+                size_t n, size_t *outlen)
 {
   char *a = NULL, *b;
   size_t alen = n, blen;
 
-  if (o->french)
+  if (french)
     a = typo_french (s, n, &alen);
   b = translit (a != NULL ? a : s, alen, o->charset, &blen);
   if (b != NULL)
@@ -176,7 +179,7 @@ layout_wrap (struct lctx *c, const struct wrap *w, const char *s, size_t n)
                                                    strlen (w->prefix)) : 0;
   unsigned avail;
   size_t tn, start = 0;
-  char *prepared = layout_prepare (c->o, s, n, &tn);
+  char *prepared = layout_prepare (c->o, c->french, s, n, &tn);
   const char *t = prepared != NULL ? prepared : s;
   char *breaks;
   bool first = true;
@@ -395,7 +398,7 @@ layout_blocks (struct layout *l, const struct page *p,
   /* The anchor goes on from the last block laid out (the head's is
      LAYOUT_HEAD, 0): a blank line takes it.  */
   struct lctx c = { l, o, layout_glyphs (o->charset),
-                    (uint32_t) l->next_block, -1 };
+                    (uint32_t) l->next_block, -1, o->french };
   bool head = p->title != NULL || p->summary != NULL;
 
   l->waiting = false;
@@ -406,10 +409,11 @@ layout_blocks (struct layout *l, const struct page *p,
       const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
       const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
+      const char *lang = b->lang;
 
       if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
         {
-          label = o->link_label (o->ctx, p->lang, b->target);
+          label = o->link_label (o->ctx, p->lang, b->target, &lang);
           if (label == LAYOUT_WAIT)
             {
               /* Not a line of it yet, not even the blank line before.  */
@@ -425,6 +429,7 @@ layout_blocks (struct layout *l, const struct page *p,
       if (blank)
         layout_blank (&c);
       c.block = (uint32_t) i + 1;
+      c.french = lang != NULL ? typo_is_french (lang) : o->french;
       switch (b->kind)
         {
         case BLOCK_HEADING:
@@ -460,7 +465,8 @@ layout_page_part (const struct page *p, const struct layout_options *o,
                   size_t lines)
 {
   struct layout *l = xcalloc (1, sizeof *l);
-  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
+  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1,
+                    o->french };
 
   l->width = o->width;
   if (o->notice != NULL)
@@ -472,6 +478,7 @@ layout_page_part (const struct page *p, const struct layout_options *o,
 
       no.french = o->notice_french;
       nc.o = &no;
+      nc.french = no.french;
       layout_wrap_str (&nc, &w, o->notice);
       layout_blank (&c);
     }
@@ -514,7 +521,8 @@ layout_text (const char *s, size_t n, enum style_role role,
              const struct layout_options *o)
 {
   struct layout *l = xcalloc (1, sizeof *l);
-  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
+  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1,
+                    o->french };
   struct wrap w = { .role = role };
 
   l->width = o->width;

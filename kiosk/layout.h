@@ -84,11 +84,12 @@ struct layout_options
   const char *notice;           /* A line shown first, or NULL.  */
   bool notice_french;           /* The notice is in French.  */
   /* Label of a link block that has none: the title of TARGET, for a
-     page in LANG; NULL if there is none (the link shows its target, or
-     is left out if optional); LAYOUT_WAIT if it is not known yet (the
-     layout stops before the link).  */
+     page in LANG, with the language of that title in *LABEL_LANG (it may
+     be another: its typography follows it); NULL if there is none (the
+     link shows its target, or is left out if optional); LAYOUT_WAIT if it
+     is not known yet (the layout stops before the link).  */
   const char *(*link_label) (void *ctx, const char *lang,
-                             const char *target);
+                             const char *target, const char **label_lang);
   void *ctx;
 };
 

@@ -62,6 +62,9 @@ struct block
   bool optional;                /* Link without a label: left out when
                                    its target turns out to be unreadable
                                    (menus built from the library).  */
+  const char *lang;             /* The language of the block's texts when
+                                   it is not the page's (a title and a
+                                   snippet of another page), or NULL.  */
   unsigned line, col;           /* Where the block starts in its file.  */
 };
 

@@ -60,14 +60,18 @@ screens_find (const struct library *lib, const char *id, const char *lang,
 }
 
 const char *
-screens_label (void *ctx, const char *lang, const char *target)
+screens_label (void *ctx, const char *lang, const char *target,
+               const char **label_lang)
 {
   struct screens_labels *c = ctx;
   const struct page *p = screens_find (c->lib, target, lang, false,
                                        &c->need);
 
   if (p != NULL)
-    return p->title;
+    {
+      *label_lang = p->lang;
+      return p->title;
+    }
   return c->need.kind != NEED_NOTHING ? LAYOUT_WAIT : NULL;
 }
 
@@ -442,6 +446,9 @@ screens_search (const struct library *lib, const struct search_index *ix,
     {
       const struct search_hit *h = &r.hits[i];
       struct block *b = screens_add_link (p, h->page->id, h->page->title);
+
+      /* A result in another language keeps its own typography.  */
+      b->lang = h->page->lang;
 
       b->urgent = strcmp (h->page->id, set->warning_page) == 0;
       if (h->snippet == NULL || h->snippet[0] == '\0')

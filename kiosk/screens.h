@@ -32,7 +32,8 @@ struct screens_labels
 };
 
 /* The layout_options link_label callback over a struct screens_labels.  */
-const char *screens_label (void *ctx, const char *lang, const char *target);
+const char *screens_label (void *ctx, const char *lang, const char *target,
+                           const char **label_lang);
 
 /* Fills *O to lay out a page in PAGE_LANG on a terminal of profile PF,
    WIDTH columns wide, for a patient reading UI_LANG (the language of the

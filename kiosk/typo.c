@@ -50,6 +50,13 @@ typo_is_space_or_end (ucs4_t uc)
          || uc == ')' || uc == '"';
 }
 
+bool
+typo_is_french (const char *lang)
+{
+  return lang != NULL && lang[0] == 'f' && lang[1] == 'r'
+         && (lang[2] == '\0' || lang[2] == '_');
+}
+
 char *
 typo_french (const char *s, size_t n, size_t *outlen)
 {

@@ -11,6 +11,9 @@
 
 #include <stddef.h>
 
+/* True if text in LANG ("fr", "fr_CA"...) takes French spacing.  */
+bool typo_is_french (const char *lang);
+
 /* Returns a malloc'd copy of the N bytes at S with French spacing and
    sets *OUTLEN, or returns NULL if nothing changes.  */
 char *typo_french (const char *s, size_t n, size_t *outlen);

@@ -64,4 +64,37 @@ grep -q "Signes d'alerte" "$tmp/out" || fail_ "the French link has no title"
 kiosk_env "$MESOKIOSK" --dump nulle-part > "$tmp/out" 2> "$tmp/err"
 [ $? -eq 1 ] || fail_ "missing page: not 1"
 grep -q "no page 'nulle-part'" "$tmp/err" || fail_ "missing page not named"
+# Typography follows the language of the text: a French page's link to a
+# page that exists only in English shows the English title without
+# French spacing.
+mkdir -p "$tmp/clinic/fr" "$tmp/clinic/en"
+cat > "$tmp/clinic/fr/voir-aussi.yaml" <<'YAML'
+id: voir-aussi
+title: "Voir aussi : les horaires"
+summary: Deux liens.
+blocks:
+  - link: horaires
+  - link: autre
+YAML
+cat > "$tmp/clinic/fr/autre.yaml" <<'YAML'
+id: autre
+title: "Une autre page : en français"
+summary: S.
+blocks:
+  - text: T.
+YAML
+cat > "$tmp/clinic/en/horaires.yaml" <<'YAML'
+id: horaires
+title: "Opening hours: when to come?"
+summary: S.
+blocks:
+  - text: T.
+YAML
+kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump voir-aussi --lang fr \
+  > "$tmp/out" 2> /dev/null || fail_ "--dump voir-aussi failed"
+grep -q "Voir aussi${nb}: les horaires" "$tmp/out" || fail_ "no French spacing in French"
+grep -q "→ Opening hours: when to come?$" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "French spacing in an English title"; }
+grep -q "→ Une autre page${nb}: en français" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "no French spacing in a French title"; }
 exit 0

@@ -58,10 +58,12 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 }
 
 static const char *
-fuzz_link_label (void *ctx, const char *lang, const char *target)
+fuzz_link_label (void *ctx, const char *lang, const char *target,
+                 const char **label_lang)
 {
   (void) ctx;
   (void) lang;
+  (void) label_lang;
   /* Some targets have no title: layout falls back to the id.  */
   return target[0] == 'a' ? NULL : "Titre « de la page » : cible !";
 }
@@ -171,11 +173,12 @@ fuzz_check_content (const struct layout *l, const struct page *p,
         goto next;
       else
         {
-          const char *label = b->text;
+          const char *label = b->text, *label_lang = NULL;
 
           if (b->kind == BLOCK_LINK && label == NULL)
-            label = o->link_label != NULL ? o->link_label (NULL, p->lang, b->target)
-                                          : NULL;
+            label = o->link_label != NULL
+                      ? o->link_label (NULL, p->lang, b->target, &label_lang)
+                      : NULL;
           if (b->kind == BLOCK_LINK && label == NULL)
             label = b->target;
           if (b->kind == BLOCK_WARNING && b->title != NULL)

@@ -260,10 +260,12 @@ fuzz_check_page (const struct page *p, enum load_mode mode)
 }
 
 static const char *
-fuzz_link_label (void *ctx, const char *lang, const char *target)
+fuzz_link_label (void *ctx, const char *lang, const char *target,
+                 const char **label_lang)
 {
   (void) ctx;
   (void) lang;
+  (void) label_lang;
   return target[0] == 'a' ? NULL : "Un titre de page « cible » : voilà !";
 }
 

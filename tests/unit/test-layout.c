@@ -349,6 +349,71 @@ test_in_parts (void)
   page_free (p);
 }
 
+/* A link label from another page: its title, and the title's language.  */
+static const char *
+label_of (void *ctx, const char *lang, const char *target,
+          const char **label_lang)
+{
+  (void) ctx;
+  (void) lang;
+  if (strcmp (target, "signes-alerte") == 0)
+    {
+      *label_lang = "en";               /* Only in English.  */
+      return "Warning signs: when to call?";
+    }
+  *label_lang = "fr";
+  return "Après la séance: ce qui est normal";
+}
+
+/* Typography follows the language of the text, not of the screen: an
+   English title shown in a French page (a link label, a search result)
+   gets no French spacing; the French ones around it do.  */
+static void
+test_typography_follows_text (void)
+{
+  struct page *p = page ("id: t\ntitle: \"Titre : oui\"\nsummary: S.\nblocks:\n"
+                         "  - link: signes-alerte\n"
+                         "  - link: apres-seance\n");
+  struct layout_options o;
+  struct layout *l;
+  struct block *b;
+  char *t;
+  int found = 0;
+
+  memset (&o, 0, sizeof o);
+  o.width = 72;
+  o.charset = CHARSET_UTF8;
+  o.french = true;
+  o.link_label = label_of;
+  CHECK (p != NULL);
+  if (p == NULL)
+    return;
+  /* A search result of another page in English.  */
+  b = page_add_block (p, BLOCK_LINK);
+  b->target = "risques";
+  b->text = "Risks: what is known?";
+  b->lang = "en";
+  l = layout_page (p, &o);
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      t = line_text (l, i);
+      if (strstr (t, "Titre" NBSP ": oui") != NULL)
+        found |= 1;
+      if (strstr (t, "Warning signs: when to call?") != NULL)
+        found |= 2;
+      if (strstr (t, "Après la séance" NBSP ": ce qui") != NULL)
+        found |= 4;
+      if (strstr (t, "Risks: what is known?") != NULL)
+        found |= 8;
+      CHECK (strstr (t, "signs" NBSP) == NULL && strstr (t, "call" NBSP) == NULL
+             && strstr (t, "Risks" NBSP) == NULL);
+      free (t);
+    }
+  CHECK_INT (found, 15);
+  layout_free (l);
+  page_free (p);
+}
+
 int
 main (void)
 {
@@ -361,6 +426,7 @@ main (void)
   RUN (test_anchor);
   RUN (test_plain);
   RUN (test_in_parts);
+  RUN (test_typography_follows_text);
   settings_done (&set);
   return unit_done ();
 }

@@ -48,12 +48,14 @@ struct titles
 };
 
 static const char *
-title_of (void *ctx, const char *lang, const char *target)
+title_of (void *ctx, const char *lang, const char *target,
+          const char **label_lang)
 {
   struct titles *t = ctx;
   int n = atoi (target + strlen ("target-"));
 
   (void) lang;
+  (void) label_lang;
   t->asked++;
   return n < t->known ? "A linked page" : LAYOUT_WAIT;
 }
