@@ -405,14 +405,31 @@ static void
 view_too_small (struct view *v)
 {
   const char *msg = _("The window is too small. Please make it larger.");
-  int len = view_text_width (v, msg);
-  int y = v->rows / 2, x = 0;
+  struct layout_options o;
+  struct layout *l;
+  int y;
 
+  /* Wrapped, and centred line by line: on a narrow window the message
+     must not be cut off.  */
+  memset (&o, 0, sizeof o);
+  o.width = v->cols > LAYOUT_MIN_WIDTH + 2 ? (unsigned) v->cols - 2
+                                           : LAYOUT_MIN_WIDTH;
+  o.charset = v->pf->charset;
+  l = layout_text (msg, strlen (msg), ROLE_DIALOG, &o);
   erase ();
-  if (len <= v->cols)
-    x = (v->cols - len) / 2;
-  move (y > 0 ? y : 0, x);
-  view_put (v, msg, v->cols, ROLE_DIALOG);
+  y = (v->rows - (int) l->nlines) / 2;
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      const struct layout_line *ln = &l->lines[i];
+      int x = ln->cols < v->cols ? (v->cols - ln->cols) / 2 : 0;
+      struct view_line vl = { v, layout_glyphs (v->pf->charset), false };
+
+      if (y + (int) i < 0 || y + (int) i >= v->rows)
+        continue;
+      move (y + (int) i, x);
+      layout_render_line (l, i, vl.g, view_piece, &vl);
+    }
+  layout_free (l);
   v->nbuttons = 0;
 }
 
