@@ -190,9 +190,9 @@ static const struct
   { "kcuf1", IK_RIGHT }, { "kpp", IK_PAGE_UP }, { "knp", IK_PAGE_DOWN },
   { "khome", IK_HOME }, { "kend", IK_END }, { "kent", IK_ENTER },
   { "kbs", IK_BACKSPACE }, { "kdch1", IK_DELETE }, { "kcbt", IK_BACKTAB },
-  { "kf1", IK_F1 }, { "ka1", IK_HOME }, { "kc1", IK_END },
-  { "ka3", IK_PAGE_UP }, { "kc3", IK_PAGE_DOWN }, { "kfnd", IK_HOME },
-  { "kslt", IK_END },
+  { "kf1", IK_F1 }, { "kf2", IK_F2 }, { "kf9", IK_F9 }, { "kf10", IK_F10 },
+  { "ka1", IK_HOME }, { "kc1", IK_END }, { "ka3", IK_PAGE_UP },
+  { "kc3", IK_PAGE_DOWN }, { "kfnd", IK_HOME }, { "kslt", IK_END },
 };
 
 static struct ttyin *

@@ -104,9 +104,10 @@ ttyin_add_defaults (struct ttyin *t)
     { "\x1b[3~", IK_DELETE }, { "\x1b[Z", IK_BACKTAB },
     { "\x1bOM", IK_ENTER },
     { "\x1bOP", IK_F1 }, { "\x1b[11~", IK_F1 }, { "\x1b[[A", IK_F1 },
-    { "\x1bOQ", IK_FKEY }, { "\x1bOR", IK_FKEY }, { "\x1bOS", IK_FKEY },
-    { "\x1b[[B", IK_FKEY }, { "\x1b[[C", IK_FKEY }, { "\x1b[[D", IK_FKEY },
-    { "\x1b[[E", IK_FKEY },
+    { "\x1bOQ", IK_F2 }, { "\x1b[12~", IK_F2 }, { "\x1b[[B", IK_F2 },
+    { "\x1b[20~", IK_F9 }, { "\x1b[21~", IK_F10 },
+    { "\x1bOR", IK_FKEY }, { "\x1bOS", IK_FKEY },
+    { "\x1b[[C", IK_FKEY }, { "\x1b[[D", IK_FKEY }, { "\x1b[[E", IK_FKEY },
   };
 
   for (size_t i = 0; i < ARRAY_SIZE (defaults); i++)

@@ -60,6 +60,7 @@ CLI_TESTS = \
 
 SCREEN_TESTS = \
 	tests/screen/cutoff.sh \
+	tests/screen/golden.sh \
 	tests/screen/gone.sh \
 	tests/screen/harmless.sh \
 	tests/screen/help.sh \
@@ -114,6 +115,7 @@ AM_TESTS_ENVIRONMENT = \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
 	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
 	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
+	UPDATE_SCREENS='$(UPDATE_SCREENS)'; export UPDATE_SCREENS; \
 	BOUNDARY_CC='$(CC) $(MODEL_BOUNDARY) -I$(abs_top_builddir)'; \
 	BOUNDARY_CC="$$BOUNDARY_CC -I$(abs_top_srcdir)/kiosk $(NCURSESW_CFLAGS)"; \
 	BOUNDARY_CC="$$BOUNDARY_CC $(YAML_CFLAGS)"; export BOUNDARY_CC; \
@@ -123,6 +125,7 @@ AM_TESTS_ENVIRONMENT = \
 # Set by check-valgrind.
 MESOKIOSK_VALGRIND =
 MESOKIOSK_PATIENCE =
+UPDATE_SCREENS =
 check-valgrind:
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(VALGRIND) $(VALGRIND_FLAGS)' \
@@ -133,6 +136,8 @@ check-valgrind:
 EXTRA_DIST += \
 	tests/lib.sh \
 	tests/screen/lib.sh \
+	tests/screen/cells.py \
+	tests/screens \
 	tests/valgrind.supp \
 	tests/lsan.supp \
 	tests/content/overlap.py \
@@ -141,6 +146,13 @@ EXTRA_DIST += \
 	tests/content-good \
 	tests/content-lang3 \
 	$(CLI_TESTS) $(SCREEN_TESTS)
+
+# Golden screens (tests/screen/golden.sh): write what the screens show now
+# into tests/screens, to review with git diff and commit.
+update-screens: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/screen/golden.sh \
+	  UPDATE_SCREENS=1
+.PHONY: update-screens
 
 # GNU hello's po-check: are the catalogs complete?
 locale-check:
