@@ -39,7 +39,7 @@ for case in "linux 1b 5b 4d" "linux 1b 5b 4d 20" "linux 1b 5b 4d 20 21" \
   : > "$trace"
   TERM_=$t start_kiosk --kiosk --idle 3
   wait_for "Touch the screen or press a key"
-  send x
+  send Space
   wait_for "Choose your language"
   send Down Enter
   wait_for "Mesotherapy: information for patients"

@@ -63,7 +63,7 @@ for t in ${HARMLESS_TERMS:-screen xterm-256color}; do
   : > "$trace"
   TERM_=$t start_kiosk --kiosk --idle 4
   wait_for "Touch the screen or press a key"
-  send x
+  send Space
   wait_for "Choose your language"
   send Down Enter
   wait_for "Mesotherapy: information for patients"
