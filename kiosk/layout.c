@@ -131,11 +131,19 @@ static char *
 layout_prepare (const struct layout_options *o, bool french, const char *s,
                 size_t n, size_t *outlen)
 {
-  char *a = NULL, *b;
-  size_t alen = n, blen;
+  char *a = NULL, *b, *d;
+  size_t alen = n, blen, dlen;
 
   if (french)
     a = typo_french (s, n, &alen);
+  /* As it is drawn: lines measured as they are shown.  */
+  d = utf8_drawable (a != NULL ? a : s, alen, &dlen);
+  if (d != NULL)
+    {
+      free (a);
+      a = d;
+      alen = dlen;
+    }
   b = translit (a != NULL ? a : s, alen, o->charset, &blen);
   if (b != NULL)
     {
@@ -401,7 +409,20 @@ layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
         end = marks[k].off;
       if (end > n)
         end = n;
-      t = translit (s + pos, end - pos, c->o->charset, &tlen);
+      {
+        size_t dlen;
+        char *d = utf8_drawable (s + pos, end - pos, &dlen);
+
+        t = translit (d != NULL ? d : s + pos, d != NULL ? dlen : end - pos,
+                      c->o->charset, &tlen);
+        if (t == NULL && d != NULL)
+          {
+            t = d;
+            tlen = dlen;
+          }
+        else
+          free (d);
+      }
       piece = t != NULL ? t : s + pos;
       if (t == NULL)
         tlen = end - pos;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <unictype.h>
+#include <unigbrk.h>
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -180,27 +181,121 @@ utf8_width (const char *s, size_t n)
   return w > 0 ? (size_t) w : 0;
 }
 
+/* The grapheme cluster breaks of the N bytes at S (u8_grapheme_breaks():
+   the whole of UAX #29, flags included, which u8_grapheme_next() of
+   libunistring 1.0 gets wrong), in BUF if it has room, else in memory the
+   caller frees (returned).  */
+static char *
+utf8_breaks (const char *s, size_t n, char *buf, size_t size, char **owned)
+{
+  char *p = n <= size ? buf : (*owned = xmalloc (n));
+
+  u8_grapheme_breaks ((const uint8_t *) s, n, p);
+  return p;
+}
+
+/* True if the N bytes at S are printable ASCII: one column each.  */
+static bool
+utf8_ascii (const char *s, size_t n)
+{
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char) s[i] < 0x20 || (unsigned char) s[i] >= 0x7f)
+      return false;
+  return true;
+}
+
 size_t
 utf8_fit (const char *s, size_t n, size_t width, bool at_least_one,
           size_t *cols)
 {
+  char buf[256], *owned = NULL;
+  const char *brk;
   size_t i = 0, w = 0;
 
+  if (utf8_ascii (s, n))
+    {
+      size_t k = n < width ? n : width;
+
+      if (k == 0 && at_least_one && n > 0)
+        k = 1;
+      *cols = k;
+      return k;
+    }
+  /* A whole grapheme cluster at a time: a cut never leaves a flag's half,
+     or a mark without its letter, to start the next line.  */
+  brk = utf8_breaks (s, n, buf, sizeof buf, &owned);
+  while (i < n)
+    {
+      size_t j = i, cw = 0;
+
+      do
+        {
+          ucs4_t uc;
+          int clen = utf8_next (s + j, n - j, &uc);
+          int ucw = clen < 0 ? 1 : uc_width (uc, "UTF-8");
+
+          cw += ucw > 0 ? (size_t) ucw : 0;
+          j += clen < 0 ? 1 : (size_t) clen;
+        }
+      while (j < n && !brk[j]);
+      if (w + cw > width && (i > 0 || !at_least_one))
+        break;
+      w += cw;
+      i = j;
+    }
+  free (owned);
+  *cols = w;
+  return i;
+}
+
+/* Emoji modifiers (skin tones) and variation selectors: what terminals
+   do not agree on when they follow a character.  */
+static bool
+utf8_ambiguous_extend (ucs4_t uc)
+{
+  return (uc >= 0x1F3FB && uc <= 0x1F3FF) || uc == 0xFE0E || uc == 0xFE0F;
+}
+
+char *
+utf8_drawable (const char *s, size_t n, size_t *outlen)
+{
+  char buf[256], *owned = NULL, *out = NULL;
+  const char *brk;
+  size_t i = 0, len = 0;
+
+  /* Fast path: their UTF-8 forms are F0 9F 8F BB..BF and EF B8 8E/8F.  */
+  if (memmem (s, n, "\xF0\x9F\x8F", 3) == NULL
+      && memmem (s, n, "\xEF\xB8", 2) == NULL)
+    return NULL;
+  brk = utf8_breaks (s, n, buf, sizeof buf, &owned);
   while (i < n)
     {
       ucs4_t uc;
       int clen = utf8_next (s + i, n - i, &uc);
-      int cw = clen < 0 ? 1 : uc_width (uc, "UTF-8");
+      size_t step = clen < 0 ? 1 : (size_t) clen;
 
-      if (cw < 0)
-        cw = 0;
-      if (w + (size_t) cw > width && (i > 0 || !at_least_one))
-        break;
-      w += (size_t) cw;
-      i += clen < 0 ? 1 : (size_t) clen;
+      if (!brk[i] && clen > 0 && utf8_ambiguous_extend (uc))
+        {
+          if (out == NULL)
+            {
+              out = xmalloc (n + 1);
+              memcpy (out, s, i);
+              len = i;
+            }
+        }
+      else if (out != NULL)
+        {
+          memcpy (out + len, s + i, step);
+          len += step;
+        }
+      i += step;
     }
-  *cols = w;
-  return i;
+  free (owned);
+  if (out == NULL)
+    return NULL;
+  out[len] = '\0';
+  *outlen = len;
+  return out;
 }
 
 size_t

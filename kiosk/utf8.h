@@ -43,10 +43,24 @@ bool utf8_blank (const char *s, size_t n);
 size_t utf8_width (const char *s, size_t n);
 
 /* Returns the length in bytes of the longest prefix of the N bytes at S
-   (valid UTF-8) that fits in WIDTH columns, and its width in *COLS.
-   With AT_LEAST_ONE, the first character is taken even if too wide.  */
+   (valid UTF-8) that fits in WIDTH columns, and its width in *COLS, by
+   whole grapheme clusters (libunistring's u8_grapheme_breaks()): a flag
+   or a letter and its marks are never cut.  With AT_LEAST_ONE, the first
+   cluster is taken even if too wide.  */
 size_t utf8_fit (const char *s, size_t n, size_t width, bool at_least_one,
                  size_t *cols);
+
+/* The N bytes at S as the kiosk draws them, or NULL if that is S itself
+   (else caller frees; *OUTLEN is the length): each grapheme cluster
+   without the emoji modifiers (skin tones) and variation selectors that
+   follow its first character.  Terminals disagree on how wide those
+   clusters are (tmux 3.3a gives a thumbs-up with a skin tone four
+   columns, the sum of its parts; VTE and kitty two; an emoji variation
+   selector makes a heart one column or two), and a line measured one way
+   and drawn another pushes the warning box's right edge.  Without them,
+   the width is that of the characters, which the layout, ncursesw
+   (wcwidth) and the terminals agree on.  */
+char *utf8_drawable (const char *s, size_t n, size_t *outlen);
 
 /* Returns the number of characters (code points) in the N bytes at S;
    an invalid byte counts as one.  */

@@ -59,6 +59,7 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/clusters.sh \
 	tests/screen/cutoff.sh \
 	tests/screen/golden.sh \
 	tests/screen/gone.sh \
@@ -143,6 +144,7 @@ EXTRA_DIST += \
 	tests/content/overlap.py \
 	tests/content/readability.py \
 	tests/content-bad \
+	tests/content-emoji \
 	tests/content-good \
 	tests/content-lang3 \
 	$(CLI_TESTS) $(SCREEN_TESTS)

@@ -2,6 +2,9 @@
 
 #include "system.h"
 
+#include <locale.h>
+#include <wchar.h>
+
 #include "dump.h"
 #include "layout.h"
 #include "load.h"
@@ -414,6 +417,82 @@ test_typography_follows_text (void)
   page_free (p);
 }
 
+/* The width of the N bytes at S as ncursesw draws them: wcwidth() of
+   each character (under C.UTF-8).  */
+static size_t
+drawn_width (const char *s, size_t n)
+{
+  size_t w = 0;
+  mbstate_t st;
+
+  memset (&st, 0, sizeof st);
+  while (n > 0)
+    {
+      wchar_t wc;
+      size_t k = mbrtowc (&wc, s, n, &st);
+      int cw;
+
+      if (k == 0 || k > n)
+        break;
+      cw = wcwidth (wc);
+      w += cw > 0 ? (size_t) cw : 0;
+      s += k;
+      n -= k;
+    }
+  return w;
+}
+
+/* Emoji with skin tones, flags, an emoji heart in a warning box: each
+   line of the box is as wide as it is drawn, so its right edge is
+   straight; the skin tones and the variation selector are not drawn.  */
+static void
+test_box_clusters (void)
+{
+  struct page *p = page ("id: t\ntitle: T\nsummary: S.\nblocks:\n"
+                         "  - warning:\n"
+                         "      title: Signes\n"
+                         "      list:\n"
+                         "        - \"pouce \xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD fin\"\n"
+                         "        - \"drapeau \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 fin\"\n"
+                         "        - \"coeur \xE2\x9D\xA4\xEF\xB8\x8F fin\"\n"
+                         "        - \"\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBE"
+                         "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA"
+                         "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA\"\n");
+  struct layout *l;
+  char *out, *line, *save = NULL;
+  size_t want = 0;
+  int box = 0;
+
+  CHECK (p != NULL);
+  if (p == NULL)
+    return;
+  setlocale (LC_CTYPE, "C.UTF-8");
+  l = lay (p, 14, CHARSET_UTF8, false);
+  out = dumped (l, CHARSET_UTF8);
+  CHECK (strstr (out, "\xF0\x9F\x8F\xBD") == NULL);      /* No skin tone.  */
+  CHECK (strstr (out, "\xEF\xB8\x8F") == NULL);            /* No VS16.  */
+  CHECK (strstr (out, "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7") != NULL);
+  for (line = strtok_r (out, "\n", &save); line != NULL;
+       line = strtok_r (NULL, "\n", &save))
+    {
+      size_t w = drawn_width (line, strlen (line));
+
+      if (strncmp (line, "\xE2\x94", 2) != 0)
+        continue;                       /* Not a line of the box.  */
+      box++;
+      if (want == 0)
+        want = w;
+      if (w != want)
+        fprintf (stderr, "  a line of the box is %zu wide, not %zu: %s\n",
+                 w, want, line);
+      CHECK_INT (w, want);
+    }
+  CHECK (box >= 8);
+  free (out);
+  layout_free (l);
+  page_free (p);
+}
+
 int
 main (void)
 {
@@ -427,6 +506,7 @@ main (void)
   RUN (test_plain);
   RUN (test_in_parts);
   RUN (test_typography_follows_text);
+  RUN (test_box_clusters);
   settings_done (&set);
   return unit_done ();
 }

@@ -109,6 +109,55 @@ test_utf8 (void)
   }
 }
 
+/* Widths by grapheme cluster: a cut never splits a flag or leaves a mark
+   without its letter; skin tones and variation selectors are not drawn,
+   so a cluster is as wide as every terminal draws it.  */
+static void
+test_clusters (void)
+{
+  const char *flags = "\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7"       /* FR */
+                      "\xF0\x9F\x87\xA9\xF0\x9F\x87\xAA";      /* DE */
+  const char *marks = "e\xCC\x81" "e\xCC\x81";
+  const char *thumbs = "a\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD b";
+  const char *heart = "\xE2\x9D\xA4\xEF\xB8\x8F";
+  const char *swatch = " \xF0\x9F\x8F\xBD";
+  size_t cols, n;
+  char *d;
+
+  /* Three columns hold one flag, not a flag and a half.  */
+  n = utf8_fit (flags, strlen (flags), 3, false, &cols);
+  CHECK_INT (n, 8);
+  CHECK_INT (cols, 2);
+  n = utf8_fit (flags, strlen (flags), 1, true, &cols);
+  CHECK_INT (n, 8);
+  n = utf8_fit (marks, strlen (marks), 1, false, &cols);
+  CHECK_INT (n, 3);
+  CHECK_INT (cols, 1);
+  /* ASCII, at least one, nothing.  */
+  n = utf8_fit ("abcdef", 6, 4, false, &cols);
+  CHECK_INT (n, 4);
+  CHECK_INT (cols, 4);
+  n = utf8_fit ("abc", 3, 0, true, &cols);
+  CHECK_INT (n, 1);
+  /* As drawn.  */
+  d = utf8_drawable (thumbs, strlen (thumbs), &n);
+  CHECK (d != NULL);
+  if (d != NULL)
+    CHECK_STR (d, "a\xF0\x9F\x91\x8D b");
+  if (d != NULL)
+    CHECK_INT (utf8_width (d, n), 5);
+  free (d);
+  d = utf8_drawable (heart, strlen (heart), &n);
+  CHECK (d != NULL && strcmp (d, "\xE2\x9D\xA4") == 0);
+  free (d);
+  /* After a space, a skin tone extends the space (UAX #29): not drawn.  */
+  d = utf8_drawable (swatch, strlen (swatch), &n);
+  CHECK (d != NULL && strcmp (d, " ") == 0);
+  free (d);
+  CHECK (utf8_drawable (flags, strlen (flags), &n) == NULL);
+  CHECK (utf8_drawable ("plain", 5, &n) == NULL);
+}
+
 static void
 test_blank (void)
 {
@@ -135,5 +184,6 @@ main (void)
   RUN (test_translit);
   RUN (test_utf8);
   RUN (test_blank);
+  RUN (test_clusters);
   return unit_done ();
 }
