@@ -6,7 +6,7 @@
 # rxvt), and an SGR mouse report without its final byte on xterm.  The
 # kiosk reads its input without waiting, the cut-off sequence times out
 # into plain keys, the visit is forgotten on time, and SIGTERM ends the
-# kiosk within a second.
+# kiosk within a second; SIGUSR1 reloads the content.
 . "$srcdir/tests/screen/lib.sh"
 
 DATADIR_=$srcdir/tests/content-good
@@ -62,6 +62,18 @@ for case in "linux 1b 5b 4d" "linux 1b 5b 4d 20" "linux 1b 5b 4d 20 21" \
   awk -v a="$last" -v b="$reset" 'BEGIN { d = b - a; exit !(d >= 3.9 && d <= 4.6) }' \
     || fail_ "TERM=$t, bytes $*: reset after $last -> $reset, expected 4 s"
   wait_for "Touch the screen or press a key"
+
+  # The reload signal is obeyed too.
+  before=$(events)
+  tmux_ send-keys -H "$@"
+  took_input $((before + 1))
+  kill -USR1 "$(kiosk_pid)"
+  _i=0
+  until grep -q "content reloaded" "$tmp/stderr" 2>/dev/null; do
+    [ $_i -ge $patience ] && { show_screen; fail_ "TERM=$t, bytes $*: SIGUSR1 not obeyed"; }
+    sleep 0.1
+    _i=$((_i + 1))
+  done
 
   # SIGTERM within a second, also with a cut-off sequence just read.
   before=$(events)
