@@ -61,6 +61,8 @@ CLI_TESTS = \
 SCREEN_TESTS = \
 	tests/screen/clusters.sh \
 	tests/screen/cutoff.sh \
+	tests/screen/forgive.sh \
+	tests/screen/touch.sh \
 	tests/screen/golden.sh \
 	tests/screen/gone.sh \
 	tests/screen/harmless.sh \
