@@ -290,6 +290,9 @@ loop_run (struct app *app, int signal_fd)
       pending = term_input_timeout (now);
       if (pending >= 0 && (timeout < 0 || pending < timeout))
         timeout = pending;
+      if (timeout != 0)
+        /* For the tests: the kiosk sleeps (never on a busy loop).  */
+        loop_trace (app, "wait %d", timeout);
       n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
@@ -340,7 +343,8 @@ loop_run (struct app *app, int signal_fd)
         {
           /* Nothing to do: lay out the page the patient may open next.  */
           preparing = false;
-          fetch_prepare (app->session, app->lib);
+          if (fetch_prepare (app->session, app->lib))
+            loop_trace (app, "prepared");
         }
       else if (n == 0 && loading)
         {
