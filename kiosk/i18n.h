@@ -30,7 +30,11 @@ void i18n_staff_end (void);
 
 /* MSGID translated into LANG (a page's language), whatever the interface
    language is; the interface language is left as it was.  */
-const char *i18n_gettext_in (const char *lang, const char *msgid);
+const char *i18n_gettext_in (const char *lang, const char *msgid)
+#if defined __GNUC__ || defined __clang__
+  __attribute__ ((format_arg (2)))
+#endif
+  ;
 
 /* A language's own name ("Français"), or LANG if unknown.  */
 const char *i18n_native_name (const char *lang);

@@ -1,0 +1,156 @@
+/* qr.c -- the clinic's contact card as a QR code.  */
+
+#include "system.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <qrencode.h>
+
+#include "i18n.h"
+#include "qr.h"
+#include "xalloc.h"
+
+/* The largest code the layout can draw on an 80x24 screen under a title:
+   version 4 (33 modules) and its quiet zone in 19 rows of half blocks.  */
+enum { QR_FIT = 33 };
+
+static void
+qr_append (char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+  xgrow (buf, cap, *len + n + 1, 1);
+  memcpy (*buf + *len, s, n);
+  *len += n;
+  (*buf)[*len] = '\0';
+}
+
+/* Appends S with the MECARD escapes: a backslash before \ ; , and :.  */
+static void
+qr_append_escaped (char **buf, size_t *len, size_t *cap, const char *s)
+{
+  for (; *s != '\0'; s++)
+    {
+      if (strchr ("\\;,:", *s) != NULL)
+        qr_append (buf, len, cap, "\\", 1);
+      qr_append (buf, len, cap, s, 1);
+    }
+}
+
+char *
+qr_contact_text (const struct settings *set, const char *lang)
+{
+  const char *phone = set->clinic.phone;
+  const char *name = set->clinic.name;
+  char *buf = NULL;
+  size_t len = 0, cap = 0, digits = 0;
+
+  if (phone == NULL)
+    return NULL;
+  for (const char *c = phone; *c != '\0'; c++)
+    digits += *c >= '0' && *c <= '9';
+  if (digits == 0)
+    return NULL;
+  if (name == NULL)
+    /* TRANSLATORS: the name a phone saves the clinic's number under,
+       when the settings do not give the clinic's name.  */
+    name = i18n_gettext_in (lang, N_("Mesotherapy clinic"));
+  qr_append (&buf, &len, &cap, "MECARD:N:", 9);
+  qr_append_escaped (&buf, &len, &cap, name);
+  qr_append (&buf, &len, &cap, ";TEL:", 5);
+  /* A number a phone can dial: its digits, and a '+' in front.  */
+  for (const char *c = phone; *c != '\0'; c++)
+    if ((*c >= '0' && *c <= '9') || (*c == '+' && len > 0
+                                     && buf[len - 1] == ':'))
+      qr_append (&buf, &len, &cap, c, 1);
+  qr_append (&buf, &len, &cap, ";;", 2);
+  return buf;
+}
+
+uint8_t *
+qr_encode (const char *text, unsigned *size)
+{
+  QRcode *code;
+  uint8_t *m;
+  size_t n;
+
+  code = QRcode_encodeData ((int) strlen (text), (const unsigned char *) text,
+                            0, QR_ECLEVEL_M);
+  if (code != NULL && code->width > QR_FIT)
+    {
+      QRcode *smaller = QRcode_encodeData ((int) strlen (text),
+                                           (const unsigned char *) text, 0,
+                                           QR_ECLEVEL_L);
+
+      if (smaller != NULL)
+        {
+          QRcode_free (code);
+          code = smaller;
+        }
+    }
+  if (code == NULL)
+    return NULL;
+  n = (size_t) code->width * (size_t) code->width;
+  m = xmalloc (n);
+  for (size_t i = 0; i < n; i++)
+    m[i] = code->data[i] & 1;
+  *size = (unsigned) code->width;
+  QRcode_free (code);
+  return m;
+}
+
+bool
+qr_fill_block (struct page *p, struct block *b, const struct settings *set)
+{
+  char *text = qr_contact_text (set, p->lang != NULL ? p->lang : "en");
+  uint8_t *m;
+  unsigned size = 0;
+
+  b->qr = NULL;
+  b->qr_size = 0;
+  b->title = b->text = NULL;
+  if (text == NULL)
+    return false;
+  m = qr_encode (text, &size);
+  free (text);
+  b->title = set->clinic.name != NULL
+               ? arena_strdup (&p->arena, set->clinic.name)
+               : arena_strdup (&p->arena,
+                               i18n_gettext_in (p->lang, N_("Mesotherapy"
+                                                            " clinic")));
+  b->text = arena_strdup (&p->arena, set->clinic.phone);
+  /* TRANSLATORS: beside the QR code of the clinic's contact card.  */
+  b->note = arena_strdup (&p->arena,
+                          i18n_gettext_in (p->lang, N_("Point your phone's"
+                                                       " camera at the code"
+                                                       " to save this"
+                                                       " number.")));
+  if (m == NULL)
+    return false;               /* The name and number, as text.  */
+  b->qr = arena_memdup (&p->arena, m, (size_t) size * size);
+  b->qr_size = size;
+  free (m);
+  return true;
+}
+
+struct page *
+qr_page_new (const struct settings *set, const char *lang)
+{
+  struct page *p;
+  struct block *b;
+  char *text = qr_contact_text (set, lang);
+
+  if (text == NULL)
+    return NULL;
+  free (text);
+  p = page_new ();
+  p->lang = arena_strdup (&p->arena, lang);
+  /* TRANSLATORS: the title of the screen with the clinic's contact card
+     (a QR code that a phone scans to save the number).  */
+  p->title = arena_strdup (&p->arena,
+                           i18n_gettext_in (lang, N_("Take the clinic's"
+                                                     " number home")));
+  b = page_add_block (p, BLOCK_QR);
+  qr_fill_block (p, b, set);
+  p->complete = true;
+  return p;
+}
