@@ -328,7 +328,6 @@ run_dump (struct options *o)
   lo.charset = o->ascii || !i18n_utf8 () ? CHARSET_ASCII : CHARSET_UTF8;
   lo.french = strncmp (p->lang, "fr", 2) == 0;
   lo.plain = o->plain == 1;
-  lo.warning_label = _("Warning");
   l = layout_page (p, &lo);
   dump_layout (stdout, l, lo.charset);
   layout_free (l);

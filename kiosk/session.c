@@ -195,9 +195,7 @@ session_layout_options (struct session *s, const char *lang,
   o->charset = s->cfg.charset;
   o->french = session_lang_is_french (lang);
   o->plain = s->cfg.plain;
-  /* TRANSLATORS: the word on the frame of a warning box; it must be
-     understood without colour.  */
-  o->warning_label = _("Warning");
+  o->rows = s->rows;
   o->notice = notice;
   o->notice_french = session_lang_is_french (s->lang);
   o->link_label = session_link_label;
