@@ -180,12 +180,11 @@ static void
 check_review (struct library *lib, const struct page *p,
               const struct page_date *today)
 {
-  const struct settings *set = library_settings (lib);
   struct origin top = { p->file, 0, 0 };
 
   if (p->review.by == NULL)
     {
-      if (p->layer > 0 && set->unreviewed_pages == UNREVIEWED_MARK)
+      if (p->review_note != NULL)
         check_at (lib, DIAG_WARNING, &top,
                   _("the page '%s' has no review: patients see that the"
                     " clinic has not reviewed it (add review: with by, date"
@@ -203,7 +202,7 @@ check_review (struct library *lib, const struct page *p,
                 (unsigned) p->review.next.year,
                 (unsigned) p->review.next.month,
                 (unsigned) p->review.next.day);
-      check_at (lib, DIAG_WARNING, &p->at[PAGE_REVIEW],
+      check_at (lib, DIAG_WARNING, &p->review.next_at,
                 _("the page '%s' was due for review on %s: review it, then"
                   " update 'date' and 'next'"), p->id, due);
     }

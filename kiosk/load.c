@@ -473,6 +473,7 @@ load_review (struct schema_reader *sr, void *target,
       return true;
     }
   rv.by = ri.by;
+  rv.next_at = ri.at[R_NEXT];
   p->review = rv;
   return true;
 }

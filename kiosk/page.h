@@ -23,6 +23,14 @@ enum block_kind
   BLOCK_QR              /* The clinic's contact card as a QR code.  */
 };
 
+/* Where something was read: file (in an arena), 1-based line and
+   column.  */
+struct origin
+{
+  const char *file;
+  unsigned line, col;
+};
+
 /* How urgent a warning box is.  Each level has its own frame, word,
    place and colours (layout.c, theme.c), so that no level is told from
    another by colour alone.  A zeroed block is URGENT: what a box without
@@ -50,6 +58,7 @@ struct page_review
 {
   const char *by;               /* NULL: the page has no review.  */
   struct page_date date, next;
+  struct origin next_at;        /* Where NEXT was read.  */
 };
 
 /* A work a page's facts come from.  */
@@ -59,14 +68,6 @@ struct page_source
   const char *publisher;
   const char *url;              /* NULL when not given.  */
   unsigned year;                /* 0 when not given.  */
-};
-
-/* Where something was read: file (in an arena), 1-based line and
-   column.  */
-struct origin
-{
-  const char *file;
-  unsigned line, col;
 };
 
 /* A list of strings, in an arena, with where each item was read (AT may
