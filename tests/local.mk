@@ -5,6 +5,7 @@ UNIT_TESTS = \
 	tests/unit/test-library \
 	tests/unit/test-load \
 	tests/unit/test-pin \
+	tests/unit/test-review \
 	tests/unit/test-search \
 	tests/unit/test-session \
 	tests/unit/test-text
@@ -25,6 +26,9 @@ tests_unit_test_load_LDADD = $(MODEL_LIBS)
 tests_unit_test_pin_SOURCES = tests/unit/test-pin.c tests/unit/unit.h
 tests_unit_test_pin_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_pin_LDADD = $(MODEL_LIBS)
+tests_unit_test_review_SOURCES = tests/unit/test-review.c tests/unit/unit.h
+tests_unit_test_review_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_review_LDADD = $(MODEL_LIBS)
 tests_unit_test_search_SOURCES = tests/unit/test-search.c tests/unit/unit.h
 tests_unit_test_search_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_search_LDADD = $(MODEL_LIBS)
@@ -90,6 +94,8 @@ clean-local-tests:
 VALGRIND_FLAGS = --quiet --error-exitcode=97 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
+# MESOKIOSK_TODAY: review dates are checked against a fixed day, so that
+# the suite gives the same results on the day a review falls due.
 AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	MESOKIOSK='$(abs_top_builddir)/kiosk/mesokiosk'; export MESOKIOSK; \
@@ -100,6 +106,7 @@ AM_TESTS_ENVIRONMENT = \
 	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
 	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
 	LANGUAGE=en; export LANGUAGE; LANG=C.UTF-8; export LANG; \
+	MESOKIOSK_TODAY=2027-06-01; export MESOKIOSK_TODAY; \
 	unset LC_ALL LC_MESSAGES LC_CTYPE;
 
 # Set by check-valgrind.

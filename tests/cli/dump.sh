@@ -19,6 +19,10 @@ A cold compress helps.
 
 → What is not normal: warning
   signs
+
+Reviewed by Dr Test on 1
+November 2026. Next review
+due: 1 November 2027.
 EOF2
 compare "$tmp/exp" "$tmp/out"
 
@@ -30,17 +34,20 @@ nb=$(printf '\302\240')
 grep -q "01${nb}02${nb}03${nb}04${nb}05" "$tmp/out" || fail_ "no clinic phone, or it can break"
 
 # An unset clinic phone is worded in the page's language, whatever the
-# language of the interface or of the environment.
+# language of the interface or of the environment, in words that read as
+# part of the sentence; and no contact card is shown.
 # (The shipped settings leave the phone unset.)
 for env_lang in en fr; do
   LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
-    "$MESOKIOSK" --dump signes-alerte --lang fr > "$tmp/out" 2>/dev/null
-  grep -q "(demandez le numéro" "$tmp/out" && grep -q "à l'accueil)" "$tmp/out" \
+    "$MESOKIOSK" --dump signes-alerte --lang fr --width 200 > "$tmp/out" 2>/dev/null
+  grep -q "appelez tout de suite la clinique au numéro qui vous a été donné\." "$tmp/out" \
     || { cat "$tmp/out" >&2; fail_ "LANGUAGE=$env_lang: the French page has no French wording"; }
+  grep -q "▀" "$tmp/out" && fail_ "LANGUAGE=$env_lang: a contact card with no phone"
   LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
-    "$MESOKIOSK" --dump signes-alerte --lang en > "$tmp/out" 2>/dev/null
-  grep -q "(ask at the reception" "$tmp/out" && grep -q "number)" "$tmp/out" \
+    "$MESOKIOSK" --dump signes-alerte --lang en --width 200 > "$tmp/out" 2>/dev/null
+  grep -q "call the clinic at once on the number you were given\." "$tmp/out" \
     || fail_ "LANGUAGE=$env_lang: the English page has no English wording"
+  grep -q "▀" "$tmp/out" && fail_ "LANGUAGE=$env_lang: a contact card with no phone"
 done
 
 # Plain ASCII under LANG=C.
