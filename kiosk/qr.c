@@ -36,13 +36,67 @@ qr_append_escaped (char **buf, size_t *len, size_t *cap, const char *s)
     }
 }
 
+/* TEXT as a code with correction LEVEL, the smallest that holds it.  A
+   text with bytes past ASCII says it is UTF-8 (ECI 26): a reader left
+   to guess took "médecine" for Shift JIS.  */
+static QRcode *
+qr_code (const char *text, QRecLevel level)
+{
+  QRinput *in = QRinput_new2 (0, level);
+  QRcode *code = NULL;
+  size_t n = strlen (text);
+  bool ascii = true;
+
+  if (in == NULL)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    ascii &= (unsigned char) text[i] < 0x80;
+  if ((ascii || QRinput_appendECIheader (in, 26) == 0)
+      && QRinput_append (in, QR_MODE_8, (int) n,
+                         (const unsigned char *) text) == 0)
+    code = QRcode_encodeInput (in);
+  QRinput_free (in);
+  return code;
+}
+
+/* The card for NAME (the first LEN bytes) and PHONE.  */
+static char *
+qr_card (const char *name, size_t len, const char *phone)
+{
+  char *buf = NULL, *n = xstrndup (name, len);
+  size_t blen = 0, cap = 0;
+
+  qr_append (&buf, &blen, &cap, "MECARD:N:", 9);
+  qr_append_escaped (&buf, &blen, &cap, n);
+  qr_append (&buf, &blen, &cap, ";TEL:", 5);
+  /* A number a phone can dial: its digits, and a '+' in front.  */
+  for (const char *c = phone; *c != '\0'; c++)
+    if ((*c >= '0' && *c <= '9') || (*c == '+' && blen > 0
+                                     && buf[blen - 1] == ':'))
+      qr_append (&buf, &blen, &cap, c, 1);
+  qr_append (&buf, &blen, &cap, ";;", 2);
+  free (n);
+  return buf;
+}
+
+/* True if TEXT makes a code that the screen holds.  */
+static bool
+qr_fits (const char *text)
+{
+  QRcode *code = qr_code (text, QR_ECLEVEL_L);
+  bool fits = code != NULL && code->width <= QR_FIT;
+
+  QRcode_free (code);
+  return fits;
+}
+
 char *
 qr_contact_text (const struct settings *set, const char *lang)
 {
   const char *phone = set->clinic.phone;
   const char *name = set->clinic.name;
-  char *buf = NULL;
-  size_t len = 0, cap = 0, digits = 0;
+  size_t digits = 0, len;
+  char *card;
 
   if (phone == NULL)
     return NULL;
@@ -54,16 +108,31 @@ qr_contact_text (const struct settings *set, const char *lang)
     /* TRANSLATORS: the name a phone saves the clinic's number under,
        when the settings do not give the clinic's name.  */
     name = i18n_gettext_in (lang, N_("Mesotherapy clinic"));
-  qr_append (&buf, &len, &cap, "MECARD:N:", 9);
-  qr_append_escaped (&buf, &len, &cap, name);
-  qr_append (&buf, &len, &cap, ";TEL:", 5);
-  /* A number a phone can dial: its digits, and a '+' in front.  */
-  for (const char *c = phone; *c != '\0'; c++)
-    if ((*c >= '0' && *c <= '9') || (*c == '+' && len > 0
-                                     && buf[len - 1] == ':'))
-      qr_append (&buf, &len, &cap, c, 1);
-  qr_append (&buf, &len, &cap, ";;", 2);
-  return buf;
+  /* A name too long for a code the screen holds loses its last words
+     (the number never changes): the contact is saved as "Centre de
+     médecine esthétique", not drawn past the bottom of the screen.  */
+  len = strlen (name);
+  card = qr_card (name, len, phone);
+  while (!qr_fits (card) && len > 1)
+    {
+      size_t cut = len;
+
+      while (cut > 0 && name[cut - 1] != ' ')
+        cut--;
+      while (cut > 0 && name[cut - 1] == ' ')
+        cut--;
+      if (cut == 0)
+        {
+          /* One long word: a character less (UTF-8 stays whole).  */
+          cut = len - 1;
+          while (cut > 0 && ((unsigned char) name[cut] & 0xC0) == 0x80)
+            cut--;
+        }
+      len = cut;
+      free (card);
+      card = qr_card (name, len, phone);
+    }
+  return card;
 }
 
 uint8_t *
@@ -73,13 +142,10 @@ qr_encode (const char *text, unsigned *size)
   uint8_t *m;
   size_t n;
 
-  code = QRcode_encodeData ((int) strlen (text), (const unsigned char *) text,
-                            0, QR_ECLEVEL_M);
+  code = qr_code (text, QR_ECLEVEL_M);
   if (code != NULL && code->width > QR_FIT)
     {
-      QRcode *smaller = QRcode_encodeData ((int) strlen (text),
-                                           (const unsigned char *) text, 0,
-                                           QR_ECLEVEL_L);
+      QRcode *smaller = qr_code (text, QR_ECLEVEL_L);
 
       if (smaller != NULL)
         {

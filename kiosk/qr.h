@@ -6,9 +6,11 @@
    cameras read and which is about half the size of the smallest vCard:
    a clinic's name and number then fit a version 3 or 4 code, 29 or 33
    modules a side, which half blocks draw in 17 or 19 rows, under the
-   title, the status line and the buttons of an 80x24 screen.  This module
-   makes the text and the module matrix (with libqrencode); layout.c
-   draws it.  No curses here.  */
+   title, the status line and the buttons of an 80x24 screen (a longer
+   name loses its last words on the card, never the number).  A card with
+   accents says it is UTF-8 (ECI 26): readers left to guess took it for
+   Shift JIS.  This module makes the text and the module matrix (with
+   libqrencode); layout.c draws it.  No curses here.  */
 
 #ifndef MESOKIOSK_QR_H
 #define MESOKIOSK_QR_H
@@ -20,8 +22,8 @@
 enum { QR_QUIET = 2 };
 
 /* The contact card of the clinic SET names (its name, or a wording in
-   LANG), or NULL when the settings give no phone number with a digit in
-   it.  Caller frees.  */
+   LANG, cut to fit the screen), or NULL when the settings give no phone
+   number with a digit in it.  Caller frees.  */
 char *qr_contact_text (const struct settings *set, const char *lang);
 
 /* TEXT (UTF-8) as a QR code: SIZE rows of SIZE bytes, 1 for a dark

@@ -50,6 +50,7 @@ CLI_TESTS = \
 	tests/cli/locale.sh \
 	tests/cli/options.sh \
 	tests/cli/overlay.sh \
+	tests/cli/qr.sh \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
@@ -57,6 +58,7 @@ SCREEN_TESTS = \
 	tests/screen/idle.sh \
 	tests/screen/inject.sh \
 	tests/screen/lang3.sh \
+	tests/screen/levels.sh \
 	tests/screen/lockdown.sh \
 	tests/screen/mouse.sh \
 	tests/screen/reload.sh \
@@ -126,6 +128,8 @@ EXTRA_DIST += \
 	tests/lsan.supp \
 	tests/content/overlap.py \
 	tests/content/readability.py \
+	tests/tools/qr2pbm.py \
+	tests/tools/sgr.py \
 	tests/content-bad \
 	tests/content-good \
 	tests/content-lang3 \

@@ -336,6 +336,31 @@ test_contact_card (void)
     }
   page_free (p);
 
+  /* The screen of the card fits the text area of 80x24 (21 rows at 72
+     columns, under the header and above the status line and buttons),
+     code drawn, even for a long name.  */
+  s.clinic.name = "Centre de médecine esthétique et du sport des Lilas";
+  s.clinic.phone = "04 11 22 33 44";
+  p = qr_page_new (&s, "fr");
+  CHECK (p != NULL);
+  if (p != NULL)
+    {
+      struct layout_options o;
+      struct layout *l;
+
+      memset (&o, 0, sizeof o);
+      o.width = 72;
+      o.rows = 21;
+      o.charset = CHARSET_UTF8;
+      o.french = true;
+      l = layout_page (p, &o);
+      CHECK (l->nlines <= 21);
+      CHECK (l->nlines > 0 && l->lines[l->nlines - 1].nspans > 0
+             && l->spans[l->lines[l->nlines - 1].span].role == ROLE_QR);
+      layout_free (l);
+    }
+  page_free (p);
+
   /* A page's block gets its code from the settings it is loaded with;
      without a phone number it shows nothing.  */
   p = load (HEAD "blocks:\n  - qr: contact\n", &msgs);
