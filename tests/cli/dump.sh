@@ -56,6 +56,43 @@ env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
 LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail_ "non-ASCII output under LANG=C"
 grep -q "Apres la seance" "$tmp/out" || fail_ "no transliteration"
 
+# A clinic's page without a review: marked (the default), shown as it is,
+# or hidden; the warning-signs page is never hidden, only marked.
+mkdir -p "$tmp/clinic/en"
+cat > "$tmp/clinic/en/horaires.yaml" <<'YAML'
+id: horaires
+title: Opening hours
+summary: When the clinic is open.
+sources: []
+blocks:
+  - text: Monday to Friday.
+YAML
+sed 's/^review:/old_review:/; /^old_review:/,/^  next:/d' \
+  "$srcdir/tests/content-good/en/signes-alerte.yaml" > "$tmp/clinic/en/signes-alerte.yaml"
+note="The clinic has not reviewed this page yet."
+for mode in mark show hide; do
+  printf 'unreviewed_pages: %s\n' $mode > "$tmp/clinic/kiosk.yaml"
+  kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump horaires --lang en > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  case $mode in
+    mark) [ $status -eq 0 ] && [ "$(sed -n '4p' "$tmp/out")" = "$note" ] \
+            || { cat "$tmp/out" >&2; fail_ "mark: no line above the page"; } ;;
+    show) [ $status -eq 0 ] && ! grep -q "$note" "$tmp/out" \
+            || { cat "$tmp/out" >&2; fail_ "show: the page is marked"; } ;;
+    hide) [ $status -eq 1 ] || { cat "$tmp/out" >&2; fail_ "hide: the page is shown"; } ;;
+  esac
+  kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump signes-alerte --lang en > "$tmp/out" \
+    || fail_ "$mode: the warning-signs page is not shown"
+  if [ $mode = show ]; then
+    grep -q "$note" "$tmp/out" && fail_ "show: the warning-signs page is marked"
+  else
+    grep -q "$note" "$tmp/out" || fail_ "$mode: the warning-signs page is not marked"
+  fi
+done
+# The shipped pages carry the project's review, not a mark.
+kiosk_env "$MESOKIOSK" --dump apres-seance --lang en > "$tmp/out"
+grep -q "$note" "$tmp/out" && fail_ "a shipped page is marked"
+
 # Missing page: status 1 and a message.
 kiosk_env "$MESOKIOSK" --dump nulle-part > "$tmp/out" 2> "$tmp/err"
 [ $? -eq 1 ] || fail_ "missing page: not 1"

@@ -12,10 +12,10 @@ col () { screen | grep -F -- "$1" | head -n 1 | python3 -c \
   'import sys; t = sys.argv[1]; print(sys.stdin.read().index(t) + 1)' "$1"; }
 
 DATADIR_=$srcdir/tests/content-good
-TERM_=xterm-256color
+# TERM is screen (lib.sh), the terminal tmux is: its keys are the ones tmux sends.
 
-# Colour.
-start_kiosk --lang en
+# Colour (40 rows, so that the end of the page shows the whole card).
+ROWS_=40 start_kiosk --lang en
 wait_for "Warning signs"
 send '!'
 wait_for "Call 15 now"
@@ -36,6 +36,13 @@ e=$(sgr "Emergency"); u=$(sgr "Urgent"); i=$(sgr "Information")
 [ "$i" = "bold fg=blue" ] || { show_screen; fail_ "information word in colour: '$i'"; }
 [ "$(sgr "Call 15 now")" = "bold fg=red" ] || fail_ "emergency title: '$(sgr "Call 15 now")'"
 [ "$(sgr "Your face")" = "bold" ] || fail_ "emergency text: '$(sgr "Your face")'"
+# At the end of the page, the clinic's contact card: dark modules on white
+# whatever the terminal's colours, the number beside it.
+send End
+wait_for "█▀▀▀▀▀█"
+nb=$(printf '\302\240')
+expect_screen "Clinique des Tests" "01${nb}02${nb}03${nb}04${nb}05" "code to save this number."
+[ "$(sgr "█▀▀▀▀▀█")" = "fg=black bg=white" ] || { show_screen; fail_ "the code: '$(sgr "█▀▀▀▀▀█")'"; }
 send q
 [ "$(wait_exit)" = 0 ] || fail_ "colour: bad exit status"
 
