@@ -33,5 +33,7 @@ void history_push (struct history *h, const struct history_entry *e);
 /* Pops the last entry into *E (the caller frees E->page_id); returns
    false if the stack is empty.  */
 bool history_pop (struct history *h, struct history_entry *e);
+/* The last entry, left on the stack, or NULL if it is empty.  */
+const struct history_entry *history_top (const struct history *h);
 
 #endif /* MESOKIOSK_HISTORY_H */

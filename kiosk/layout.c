@@ -16,6 +16,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+const char layout_wait[] = "";
+
 /* Emergency: a double frame (box drawing, in the Linux console's fonts
    too); urgent: a single one; information: dotted, in light dashes where
    the charset is UTF-8 and in Latin-1 dots and broken bars elsewhere.  */
@@ -65,7 +67,8 @@ static const struct
   /* TRANSLATORS: the words on the frames of the three kinds of warning
      box, which must be told apart without colour: a box that says to
      call the emergency number now, one that says to call the clinic now,
-     and a note.  Keep them short and different from each other.  */
+     and a note.  Keep them short and different from each other.  They
+     must be understood without colour.  */
   [LEVEL_EMERGENCY] = { ROLE_EMERGENCY_FRAME, ROLE_EMERGENCY_LABEL,
                         ROLE_EMERGENCY_TITLE, ROLE_EMERGENCY_TEXT,
                         N_("Emergency") },
@@ -82,12 +85,18 @@ layout_level (unsigned level)
 }
 
 const char *
+layout_level_word (enum warning_level level)
+{
+  return layout_levels[layout_level (level)].word;
+}
+
+const char *
 layout_level_label (const struct layout_options *o, enum warning_level level)
 {
   level = layout_level (level);
   if (o != NULL && o->level_labels[level] != NULL)
     return o->level_labels[level];
-  return _(layout_levels[level].word);
+  return layout_levels[level].word;
 }
 
 /* The frame glyphs of LEVEL: for urgent boxes, G's own (the view knows
@@ -133,7 +142,7 @@ layout_put (struct layout *l, const char *s, size_t n, bool ascii)
 {
   uint32_t off = (uint32_t) l->text_len;
 
-  xgrow (&l->text, &l->text_cap, l->text_len + n + 1, 1);
+  l->text = xgrow (l->text, &l->text_cap, l->text_len + n + 1, 1);
   if (!ascii)
     memcpy (l->text + l->text_len, s, n);
   else
@@ -165,7 +174,7 @@ layout_line (struct lctx *c, unsigned indent, uint8_t frame, uint32_t offset)
   struct layout *l = c->l;
   struct layout_line *line;
 
-  xgrow (&l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
+  l->lines = xgrow (l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
   line = &l->lines[l->nlines++];
   line->span = (uint32_t) l->nspans;
   line->nspans = 0;
@@ -193,7 +202,7 @@ layout_span (struct lctx *c, const char *s, size_t n, unsigned cols,
   struct layout_line *line = &l->lines[l->nlines - 1];
   struct layout_span *sp;
 
-  xgrow (&l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
+  l->spans = xgrow (l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
   sp = &l->spans[l->nspans++];
   sp->off = layout_put (l, s, n, c->o->charset == CHARSET_ASCII);
   sp->len = (uint32_t) l->text_len - sp->off;
@@ -618,22 +627,21 @@ layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
     }
 }
 
+/* Lays out link block B (index INDEX) with LABEL (NULL: none).  */
 static void
-layout_link (struct lctx *c, const struct block *b, uint32_t index)
+layout_link (struct lctx *c, const struct block *b, uint32_t index,
+             const char *label)
 {
   struct layout *l = c->l;
-  const char *label = b->text;
   struct layout_link *k;
   struct wrap w = { .role = b->urgent ? ROLE_URGENT_LINK : ROLE_LINK,
                     .prefix = c->g->arrow, .prefix_role = ROLE_LINK_MARK };
 
-  if (label == NULL && c->o->link_label != NULL)
-    label = c->o->link_label (c->o->ctx, b->target);
   if (label == NULL && b->optional)
     return;
   if (label == NULL)
     label = b->target;
-  xgrow (&l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
+  l->links = xgrow (l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
   k = &l->links[l->nlinks];
   k->target = b->target;
   k->line = (uint32_t) l->nlines;
@@ -742,12 +750,26 @@ layout_blocks (struct layout *l, const struct page *p,
                     (uint32_t) l->next_block, -1, LEVEL_URGENT };
   bool head = p->title != NULL || p->summary != NULL;
 
+  l->waiting = false;
   while (l->next_block < p->nblocks && l->nlines < lines)
     {
-      size_t i = l->next_block++;
+      size_t i = l->next_block;
       const struct block *b = &p->blocks[i];
       const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
+      const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
+
+      if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
+        {
+          label = o->link_label (o->ctx, p->lang, b->target);
+          if (label == LAYOUT_WAIT)
+            {
+              /* Not a line of it yet, not even the blank line before.  */
+              l->waiting = true;
+              break;
+            }
+        }
+      l->next_block++;
 
       if (prev != NULL && prev->kind == BLOCK_LINK && b->kind == BLOCK_LINK
           && prev->note == NULL && b->note == NULL)
@@ -778,7 +800,7 @@ layout_blocks (struct layout *l, const struct page *p,
           layout_warning (&c, b);
           break;
         case BLOCK_LINK:
-          layout_link (&c, b, (uint32_t) i);
+          layout_link (&c, b, (uint32_t) i, label);
           break;
         case BLOCK_QR:
           layout_qr (&c, b);

@@ -70,6 +70,9 @@ struct layout
   size_t nlinks, links_cap;
   size_t next_block;            /* Blocks laid out so far.  */
   bool complete;                /* Every block is laid out.  */
+  bool waiting;                 /* Stopped before a link whose label is
+                                   not known yet (LAYOUT_WAIT): the next
+                                   layout_more() tries it again.  */
 };
 
 struct layout_options
@@ -81,16 +84,23 @@ struct layout_options
   unsigned rows;                /* Rows of the screen, or 0 (no limit): a
                                    QR code taller than this is shown as
                                    text.  */
-  /* The word on the frame of each level of warning box; NULL: the
-     built-in word, translated now ("Emergency", "Urgent",
-     "Information").  */
+  /* The word on the frame of each level of warning box, translated;
+     NULL: layout_level_word()'s, in English.  */
   const char *level_labels[LEVEL_COUNT];
   const char *notice;           /* A line shown first, or NULL.  */
   bool notice_french;           /* The notice is in French.  */
-  /* Label of a link block that has none (the target's title), or NULL.  */
-  const char *(*link_label) (void *ctx, const char *target);
+  /* Label of a link block that has none: the title of TARGET, for a
+     page in LANG; NULL if there is none (the link shows its target, or
+     is left out if optional); LAYOUT_WAIT if it is not known yet (the
+     layout stops before the link).  */
+  const char *(*link_label) (void *ctx, const char *lang,
+                             const char *target);
   void *ctx;
 };
+
+/* What link_label() returns for a label not known yet.  */
+extern const char layout_wait[];
+#define LAYOUT_WAIT layout_wait
 
 /* The frame of a box: horizontal, vertical, then the corners.  */
 struct layout_box
@@ -114,7 +124,10 @@ const struct layout_glyphs *layout_glyphs (enum charset cs);
 
 enum { LAYOUT_INFO_INSET = 2 };
 
-/* The word of LEVEL in the interface language, or O's.  */
+/* The word on the frame of LEVEL ("Emergency", "Urgent",
+   "Information"), to be translated (it is marked for gettext).  */
+const char *layout_level_word (enum warning_level level);
+/* The word O gives LEVEL, or layout_level_word()'s.  */
 const char *layout_level_label (const struct layout_options *o,
                                 enum warning_level level);
 

@@ -126,6 +126,7 @@ static const struct schema_field warning_fields[] = {
   { .key = "list", .type = SCHEMA_STRINGS,
     .offset = offsetof (struct warning_in, list) },
 };
+SCHEMA_FITS (warning_fields);
 static const struct schema warning_schema = {
   "warning", warning_fields, ARRAY_SIZE (warning_fields), 0
 };
@@ -148,6 +149,7 @@ static const struct schema_field block_fields[] = {
   [F_LABEL] = { .key = "label", .type = SCHEMA_STRING,
                 .offset = offsetof (struct block_in, label) },
 };
+SCHEMA_FITS (block_fields);
 static const struct schema block_schema = {
   "block", block_fields, ARRAY_SIZE (block_fields), 0
 };
@@ -159,9 +161,12 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
             uint32_t seen, const yaml_mark_t *mark)
 {
   static const enum block_kind kinds[] = {
-    BLOCK_HEADING, BLOCK_TEXT, BLOCK_LIST, BLOCK_WARNING, BLOCK_LINK,
-    BLOCK_QR
+    [F_HEADING] = BLOCK_HEADING, [F_TEXT] = BLOCK_TEXT,
+    [F_LIST] = BLOCK_LIST, [F_WARNING] = BLOCK_WARNING,
+    [F_LINK] = BLOCK_LINK, [F_QR] = BLOCK_QR
   };
+  _Static_assert (ARRAY_SIZE (kinds) == F_QR + 1,
+                  "a block kind for each field that makes a block");
   struct page_load *pl = sr->user;
   unsigned nkinds = 0, kind = 0;
   struct block *b;
@@ -397,6 +402,7 @@ static const struct schema_field review_fields[] = {
   [R_NEXT] = { .key = "next", .type = SCHEMA_STRING, .required = true,
                .offset = offsetof (struct review_in, next) },
 };
+SCHEMA_FITS (review_fields);
 static const struct schema review_schema = {
   "review", review_fields, ARRAY_SIZE (review_fields),
   offsetof (struct review_in, at)
@@ -498,6 +504,7 @@ static const struct schema_field source_fields[] = {
   [S_URL] = { .key = "url", .type = SCHEMA_STRING,
               .offset = offsetof (struct source_in, url) },
 };
+SCHEMA_FITS (source_fields);
 static const struct schema source_schema = {
   "source", source_fields, ARRAY_SIZE (source_fields),
   offsetof (struct source_in, at)
@@ -579,7 +586,7 @@ load_sources (struct schema_reader *sr, void *target,
             }
           if (alive && sr->r->diags->nerrors == errs)
             {
-              xgrow (&v, &cap, n + 1, sizeof *v);
+              v = xgrow (v, &cap, n + 1, sizeof *v);
               v[n].title = si.title;
               v[n].publisher = si.publisher;
               v[n].url = si.url;
@@ -659,26 +666,28 @@ load_page_text (struct schema_reader *sr, const char *s, size_t n,
 }
 
 static const struct schema_field page_fields[] = {
-  [PAGE_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
-                .offset = offsetof (struct page, id) },
-  [PAGE_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
-                   .offset = offsetof (struct page, title) },
-  [PAGE_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM,
-                     .required = true, .read = load_summary },
-  [PAGE_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
-                      .read = load_keywords },
-  [PAGE_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM,
-                    .required = true, .read = load_blocks },
-  [PAGE_REVIEW] = { .key = "review", .type = SCHEMA_CUSTOM,
-                    .read = load_review },
-  [PAGE_SOURCES] = { .key = "sources", .type = SCHEMA_CUSTOM,
-                     .read = load_sources },
+  [PAGE_KEY_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
+                    .offset = offsetof (struct page, id) },
+  [PAGE_KEY_TITLE] = { .key = "title", .type = SCHEMA_STRING,
+                       .required = true,
+                       .offset = offsetof (struct page, title) },
+  [PAGE_KEY_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM,
+                         .required = true, .read = load_summary },
+  [PAGE_KEY_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
+                          .read = load_keywords },
+  [PAGE_KEY_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM,
+                        .required = true, .read = load_blocks },
+  [PAGE_KEY_REVIEW] = { .key = "review", .type = SCHEMA_CUSTOM,
+                        .read = load_review },
+  [PAGE_KEY_SOURCES] = { .key = "sources", .type = SCHEMA_CUSTOM,
+                         .read = load_sources },
 };
+_Static_assert (ARRAY_SIZE (page_fields) == PAGE_KEY_COUNT,
+                "one field per page key, and page.at[] has a place for each");
+SCHEMA_FITS (page_fields);
 static const struct schema page_schema = {
   "page", page_fields, ARRAY_SIZE (page_fields), offsetof (struct page, at)
 };
-_Static_assert (ARRAY_SIZE (page_fields) == PAGE_KEYS,
-                "struct page has a place for every key (page.h at[])");
 
 /* Reads the one top-level mapping of a file; returns false on a fatal
    problem.  EMPTY_MSG is the error for an empty file.  */
@@ -804,9 +813,10 @@ load_page (const char *file, const char *buf, size_t len, const char *lang,
     }
   else if (diags->nerrors == errors && p->id != NULL)
     {
-      yaml_mark_t id_at = { 0, p->at[PAGE_ID].line - 1, p->at[PAGE_ID].col - 1 };
-      yaml_mark_t title_at = { 0, p->at[PAGE_TITLE].line - 1,
-                               p->at[PAGE_TITLE].col - 1 };
+      yaml_mark_t id_at = { 0, p->at[PAGE_KEY_ID].line - 1,
+                            p->at[PAGE_KEY_ID].col - 1 };
+      yaml_mark_t title_at = { 0, p->at[PAGE_KEY_TITLE].line - 1,
+                               p->at[PAGE_KEY_TITLE].col - 1 };
 
       if (!page_id_valid (p->id))
         yamlread_diag (&r, DIAG_ERROR, &id_at,
@@ -910,8 +920,8 @@ load_cost (struct schema_reader *sr, void *target, const yaml_event_t *first)
       yaml_event_delete (&value);
       if (lang == NULL || t == NULL)
         continue;
-      xgrow (&texts, &cap, n + 1, sizeof *texts);
-      xgrow (&langs, &lcap, n + 1, sizeof *langs);
+      texts = xgrow (texts, &cap, n + 1, sizeof *texts);
+      langs = xgrow (langs, &lcap, n + 1, sizeof *langs);
       texts[n] = t;
       langs[n++] = lang;
     }
@@ -939,6 +949,7 @@ static const struct schema_field clinic_fields[] = {
     .offset = offsetof (struct clinic_settings, phone) },
   { .key = "cost", .type = SCHEMA_CUSTOM, .read = load_cost },
 };
+SCHEMA_FITS (clinic_fields);
 static const struct schema clinic_schema = {
   "clinic", clinic_fields, ARRAY_SIZE (clinic_fields), 0
 };
@@ -988,7 +999,9 @@ static const struct schema_field settings_fields[] = {
                              .choices = settings_unreviewed_names },
 };
 _Static_assert (ARRAY_SIZE (settings_fields) == SET_COUNT,
-                "a loader entry for every settings key");
+                "one field per settings key, and settings.at[] has a place"
+                " for each");
+SCHEMA_FITS (settings_fields);
 static const struct schema settings_schema = {
   "settings", settings_fields, ARRAY_SIZE (settings_fields),
   offsetof (struct settings, at)

@@ -111,11 +111,12 @@ struct block
   unsigned line, col;           /* Where the block starts in its file.  */
 };
 
-/* The keys of a page file, in the loader's order.  */
+/* The top-level keys of a page file, in the order of the loader's
+   table.  */
 enum page_key
 {
-  PAGE_ID, PAGE_TITLE, PAGE_SUMMARY, PAGE_KEYWORDS, PAGE_BLOCKS,
-  PAGE_REVIEW, PAGE_SOURCES, PAGE_KEYS
+  PAGE_KEY_ID, PAGE_KEY_TITLE, PAGE_KEY_SUMMARY, PAGE_KEY_KEYWORDS,
+  PAGE_KEY_BLOCKS, PAGE_KEY_REVIEW, PAGE_KEY_SOURCES, PAGE_KEY_COUNT
 };
 
 struct page
@@ -143,8 +144,7 @@ struct page
      are told that the clinic has not reviewed the page (or NULL).  */
   unsigned layer;
   const char *review_note;
-  struct origin at[PAGE_KEYS];  /* Where each key of the page was read
-                                   (enum page_key).  */
+  struct origin at[PAGE_KEY_COUNT];     /* Where each key was read.  */
   struct arena arena;           /* Owns everything above.  */
 };
 

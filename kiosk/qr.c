@@ -18,7 +18,7 @@ enum { QR_FIT = 33 };
 static void
 qr_append (char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-  xgrow (buf, cap, *len + n + 1, 1);
+  *buf = xgrow (*buf, cap, *len + n + 1, 1);
   memcpy (*buf + *len, s, n);
   *len += n;
   (*buf)[*len] = '\0';

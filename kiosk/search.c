@@ -90,9 +90,9 @@ search_buf_put (struct search_buf *b, const char *s, size_t n, uint32_t from)
   bool space = b->sep && b->len > 0;
   size_t need = b->len + (space ? 1 : 0) + n + 1;
 
-  xgrow (&b->s, &b->cap, need, 1);
+  b->s = xgrow (b->s, &b->cap, need, 1);
   if (b->want_map)
-    xgrow (&b->map, &b->mapcap, need, sizeof *b->map);
+    b->map = xgrow (b->map, &b->mapcap, need, sizeof *b->map);
   if (space)
     {
       if (b->want_map)
@@ -184,9 +184,9 @@ search_fold_1 (const char *s, size_t n, size_t *outlen, uint32_t **map)
   b.want_map = map != NULL;
   if (n > UINT32_MAX - 1)
     n = UINT32_MAX - 1;
-  xgrow (&b.s, &b.cap, n + 1, 1);
+  b.s = xgrow (b.s, &b.cap, n + 1, 1);
   if (b.want_map)
-    xgrow (&b.map, &b.mapcap, n + 1, sizeof *b.map);
+    b.map = xgrow (b.map, &b.mapcap, n + 1, sizeof *b.map);
   while (i < n)
     {
       unsigned char c = (unsigned char) s[i];
@@ -281,7 +281,7 @@ search_doc_add (struct search_doc *d, enum search_field field,
     return;
   len = strlen (text);
   f = search_fold_1 (text, len, &flen, &map);
-  xgrow (&d->spans, &d->spancap, d->nspans + 1, sizeof *d->spans);
+  d->spans = xgrow (d->spans, &d->spancap, d->nspans + 1, sizeof *d->spans);
   sp = &d->spans[d->nspans];
   sp->field = field;
   sp->text = text;
@@ -290,8 +290,8 @@ search_doc_add (struct search_doc *d, enum search_field field,
   sp->nwords = 0;
   if (flen > 0 && d->foldlen + flen < UINT32_MAX)
     {
-      xgrow (&d->fold, &d->foldcap, d->foldlen + flen, 1);
-      xgrow (&d->map, &d->mapcap, d->foldlen + flen, sizeof *d->map);
+      d->fold = xgrow (d->fold, &d->foldcap, d->foldlen + flen, 1);
+      d->map = xgrow (d->map, &d->mapcap, d->foldlen + flen, sizeof *d->map);
       memcpy (d->fold + d->foldlen, f, flen);
       memcpy (d->map + d->foldlen, map, flen * sizeof *map);
       start = 0;
@@ -300,7 +300,7 @@ search_doc_add (struct search_doc *d, enum search_field field,
           {
             struct search_word *w;
 
-            xgrow (&d->words, &d->wordcap, d->nwords + 1, sizeof *d->words);
+            d->words = xgrow (d->words, &d->wordcap, d->nwords + 1, sizeof *d->words);
             w = &d->words[d->nwords++];
             w->off = (uint32_t) (d->foldlen + start);
             w->len = (uint32_t) (i - start);
@@ -327,7 +327,7 @@ search_index_add (struct search_index *ix, const struct page *p)
 {
   struct search_doc *d;
 
-  xgrow (&ix->docs, &ix->cap, ix->n + 1, sizeof *ix->docs);
+  ix->docs = xgrow (ix->docs, &ix->cap, ix->n + 1, sizeof *ix->docs);
   d = &ix->docs[ix->n++];
   memset (d, 0, sizeof *d);
   d->page = p;
@@ -658,7 +658,7 @@ struct search_out
 static void
 search_out_put (struct search_out *o, const char *s, size_t n)
 {
-  xgrow (&o->s, &o->cap, o->len + n + 1, 1);
+  o->s = xgrow (o->s, &o->cap, o->len + n + 1, 1);
   memcpy (o->s + o->len, s, n);
   o->len += n;
 }
@@ -688,7 +688,7 @@ search_snippet (const char *t, size_t n, const struct search_match *m,
   int w = uc_width (0x2026, "UTF-8");
 
   ellw = w > 0 ? (size_t) w : 1;
-  xgrow (&o.s, &o.cap, 1, 1);
+  o.s = xgrow (o.s, &o.cap, 1, 1);
   h->nranges = 0;
   s = 0;
   if (nm > 0 && m[0].start > 0)
@@ -824,7 +824,7 @@ search_span_matches (const struct search_doc *d,
           }
       if (end == 0)
         continue;
-      xgrow (m, &cap, n + 1, sizeof **m);
+      *m = xgrow (*m, &cap, n + 1, sizeof **m);
       (*m)[n].start = d->map[w->off];
       (*m)[n].end = end;
       n++;
@@ -901,7 +901,7 @@ search_run (const struct search_index *ix, const char *query,
       if (!search_doc_score (d, &q, best, spanbest, &c.score, &c.span))
         continue;
       c.doc = i;
-      xgrow (&cand, &candcap, ncand + 1, sizeof *cand);
+      cand = xgrow (cand, &candcap, ncand + 1, sizeof *cand);
       cand[ncand++] = c;
     }
   if (ncand > 0)

@@ -6,7 +6,8 @@
 #   scripts/dev.sh test             install what is missing, build, and run
 #                                   the whole test suite (normal build, then
 #                                   a build with AddressSanitizer and
-#                                   UndefinedBehaviorSanitizer, then valgrind)
+#                                   UndefinedBehaviorSanitizer, then valgrind,
+#                                   then a clang build with no warning)
 #
 # Debian packages are installed with apt-get (as root, or through sudo).
 # Builds go to _build/ (and _build-asan/, _build-valgrind/); the kiosk is
@@ -19,7 +20,7 @@ cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
 libncurses-dev libyaml-dev libunistring-dev libqrencode-dev"
-test_packages="tmux valgrind python3 zbar-tools"
+test_packages="tmux valgrind python3 clang zbar-tools"
 
 say () { printf '==> %s\n' "$*" >&2; }
 
@@ -113,7 +114,12 @@ case ${1:-} in
     vg_tests="$vg_tests tests/screen/monkey.sh"
     make -C _build-valgrind check-valgrind --no-print-directory -j2 \
       TESTS="$vg_tests" >/dev/null 2>&1 || status=1
-    summary _build _build-asan _build-valgrind || status=1
+    # clang too: the same warnings, as errors, and the unit tests.
+    say "building with clang (warnings are errors) and running the unit tests"
+    build _build-clang CC=clang --enable-werror || status=1
+    make -C _build-clang check --no-print-directory -j2 \
+      TESTS='$(UNIT_TESTS) tests/cli/boundary.sh' >/dev/null 2>&1 || status=1
+    summary _build _build-asan _build-valgrind _build-clang || status=1
     exit $status
     ;;
   *)
