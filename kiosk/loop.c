@@ -85,7 +85,7 @@ loop_fit (struct app *app)
 {
   struct view *v = &app->view;
 
-  view_fit (v);
+  view_fit (v, app->session);
   if (!v->too_small)
     fetch_resize (app->session, app->lib, (unsigned) v->body_width,
                   (unsigned) v->body_rows);
@@ -102,7 +102,11 @@ loop_action (struct app *app, enum action a, long arg)
               r == RESULT_IGNORED ? "ignored" : "done",
               r == RESULT_QUIT ? " quit" : "");
   if (r == RESULT_LANGUAGE)
-    loop_language (app);
+    {
+      /* The buttons' words change length: the bar may take more rows.  */
+      loop_language (app);
+      loop_fit (app);
+    }
   return r;
 }
 

@@ -343,20 +343,21 @@ static const struct
   const char *what;
   bool quit;
 } screens_help_keys[] = {
-  /* TRANSLATORS: names of keys on the help screen.  */
+  /* TRANSLATORS: names of keys on the help screen.  Letters are not
+     commands: typing a word searches for it.  */
+  { N_("Type a word"), N_("search for it, then choose a page"), false },
   { N_("Up and Down arrows"),
     N_("select the next or previous link, or scroll a line"), false },
   { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
-  { N_("Home, End"), N_("go to the start or the end"), false },
+  { N_("End"), N_("go to the end of the page"), false },
   { N_("Tab"), N_("select the next link"), false },
   { N_("Enter, Right arrow"), N_("open the selected link"), false },
-  { N_("Backspace, Left arrow, B"), N_("go back"), false },
-  { N_("H"), N_("home: the list of topics"), false },
-  { N_("W or !"), N_("warning signs: when to call"), false },
-  { N_("/"), N_("search for a word, then choose a page"), false },
-  { N_("L"), N_("change the language"), false },
-  { N_("?"), N_("this help; press it again to close"), false },
-  { N_("Q"), N_("quit"), true },
+  { N_("Backspace, Left arrow, Escape"), N_("go back"), false },
+  { N_("Home"), N_("home: the list of topics"), false },
+  { N_("! or F9"), N_("warning signs: when to call"), false },
+  { N_("F2"), N_("change the language"), false },
+  { N_("? or F1"), N_("this help; press it again to close"), false },
+  { N_("F10"), N_("quit"), true },
 };
 
 struct page *

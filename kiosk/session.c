@@ -445,6 +445,29 @@ session_pin (struct session *s, enum action a, long arg)
   return session_show (s, SCREEN_PIN, NULL, s->lang);
 }
 
+/* Appends character ARG to the query; false if it is refused (not a
+   character, a control, or no room).  */
+static bool
+session_query_add (struct session *s, long arg)
+{
+  size_t n = strlen (s->query);
+  uint8_t buf[6];
+  int len;
+  size_t off;
+  uint32_t uc;
+
+  if (arg < 0 || arg > 0x10FFFF)
+    return false;
+  len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
+  if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
+      || utf8_check ((const char *) buf, (size_t) len, false, &off, &uc)
+           != UTF8_OK)
+    return false;
+  memcpy (s->query + n, buf, (size_t) len);
+  s->query[n + (size_t) len] = '\0';
+  return true;
+}
+
 /* The search screen: typed characters and Backspace change the query,
    and the results follow; Enter opens the selected result, or the first.
    Other actions are not the box's: RESULT_NEED is never returned for
@@ -461,23 +484,9 @@ session_search (struct session *s, enum action a, long arg, bool *mine)
   switch (a)
     {
     case ACT_CHAR:
-      {
-        uint8_t buf[6];
-        int len;
-        size_t off;
-        uint32_t uc;
-
-        if (arg < 0 || arg > 0x10FFFF)
-          return RESULT_IGNORED;
-        len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
-        if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
-            || utf8_check ((const char *) buf, (size_t) len, false, &off,
-                           &uc) != UTF8_OK)
-          return RESULT_IGNORED;
-        memcpy (s->query + n, buf, (size_t) len);
-        s->query[n + (size_t) len] = '\0';
-        break;
-      }
+      if (!session_query_add (s, arg))
+        return RESULT_IGNORED;
+      break;
     case ACT_BACK:
       {
         ucs4_t uc;
@@ -535,6 +544,7 @@ session_wakes (enum action a)
     case ACT_STAFF:
     case ACT_SCROLL_UP:
     case ACT_SCROLL_DOWN:
+    case ACT_TYPE:
       return false;
     default:
       return true;
@@ -623,9 +633,14 @@ session_act (struct session *s, enum action a, long arg)
     case ACT_QUIT:
       return s->cfg.profile->kiosk ? RESULT_IGNORED : RESULT_QUIT;
     case ACT_SEARCH:
+    case ACT_TYPE:
+      /* '/' opens an empty box; a letter typed anywhere opens it with
+         that letter in it.  */
       if (s->screen == SCREEN_SEARCH)
         return RESULT_IGNORED;
       memset (s->query, 0, sizeof s->query);
+      if (a == ACT_TYPE && !session_query_add (s, arg))
+        return RESULT_IGNORED;
       return session_go (s, SCREEN_SEARCH, NULL,
                          s->lang[0] != '\0' ? s->lang
                                              : set->default_language);
@@ -843,6 +858,22 @@ bool
 session_text_input (const struct session *s)
 {
   return s->screen == SCREEN_PIN || s->screen == SCREEN_SEARCH;
+}
+
+size_t
+session_field_line (const struct session *s)
+{
+  const struct layout *l = s->vp.layout;
+  size_t line;
+
+  if (!session_text_input (s) || l == NULL || s->page == NULL
+      || s->page->nblocks == 0)
+    return SIZE_MAX;
+  /* The search box is the search screen's first block; the PIN field,
+     the PIN screen's last (screens.c).  */
+  line = layout_find_block (l, s->screen == SCREEN_SEARCH
+                                 ? 0 : (uint32_t) s->page->nblocks - 1);
+  return line < l->nlines ? line : SIZE_MAX;
 }
 
 const char *

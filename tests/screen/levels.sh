@@ -43,7 +43,7 @@ wait_for "█▀▀▀▀▀█"
 nb=$(printf '\302\240')
 expect_screen "Clinique des Tests" "01${nb}02${nb}03${nb}04${nb}05" "code to save this number."
 [ "$(sgr "█▀▀▀▀▀█")" = "fg=black bg=white" ] || { show_screen; fail_ "the code: '$(sgr "█▀▀▀▀▀█")'"; }
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "colour: bad exit status"
 
 # Mono: no colour at all, and still three looks.
@@ -64,7 +64,7 @@ e=$(sgr "Emergency"); u=$(sgr "Urgent"); i=$(sgr "Information")
 [ "$(sgr "A lump appears")" = "" ] || fail_ "information text in mono: '$(sgr "A lump appears")'"
 screen | grep -q "^ *║ Call 15 now *║$" && screen | grep -q "^ *┆ Call the clinic in" \
   || { show_screen; fail_ "mono: the frames are not those of the levels"; }
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "mono: bad exit status"
 
 # Plain: no frames; the word, on a line of its own, and the place.
@@ -86,6 +86,6 @@ c=$(col "Call 15 now")
 e=$(sgr "Emergency:"); u=$(sgr "Urgent:"); i=$(sgr "Information:")
 [ "$e" != "$u" ] && [ "$u" != "$i" ] && [ "$e" != "$i" ] \
   || { show_screen; fail_ "plain: the words look the same ('$e', '$u', '$i')"; }
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "plain: bad exit status"
 exit 0
