@@ -23,13 +23,16 @@ enum ref_state
   REF_UNREAD,
   REF_HEADER,           /* HEADER holds the header only.  */
   REF_COMPLETE,         /* FULL holds the page.  */
-  REF_BROKEN            /* Reading it failed; see the diagnostics.  */
+  REF_BROKEN,           /* Reading it failed; see the diagnostics.  */
+  REF_HIDDEN            /* A clinic's page without a review, which the
+                           settings keep from patients.  */
 };
 
 /* The same page in a lower layer, in LIB->PATHS.  */
 struct page_below
 {
   const char *path;
+  unsigned layer;
   struct page_below *next;      /* The layer below that, or NULL.  */
 };
 
@@ -334,6 +337,7 @@ library_scan_lang (struct library *lib, const char *layer, unsigned li,
             struct page_below *b = arena_alloc (&lib->paths, sizeof *b);
 
             b->path = old->path;
+            b->layer = old->layer;
             b->next = old->below;
             old->below = b;
             old->path = ref.path;
@@ -619,6 +623,40 @@ library_diags (struct library *lib)
   return &lib->diags;
 }
 
+/* True if the settings keep REF's unreviewed pages from patients: its
+   complete page must be read to know whether it has a review.  */
+static bool
+library_may_hide (const struct library *lib, const struct page_ref *ref)
+{
+  return ref->layer > 0
+         && lib->settings.unreviewed_pages == UNREVIEWED_HIDE
+         && strcmp (ref->id, lib->settings.warning_page) != 0;
+}
+
+/* Applies the settings to complete page P of REF, a clinic's page without
+   a review: patients see it marked, as it is, or not at all (but the
+   warning-signs page is never hidden).  Returns false if it is hidden.  */
+static bool
+library_review_policy (const struct library *lib,
+                       const struct page_ref *ref, struct page *p)
+{
+  p->layer = ref->layer;
+  if (ref->layer == 0 || p->review.by != NULL)
+    return true;
+  if (library_may_hide (lib, ref))
+    return false;
+  if (lib->settings.unreviewed_pages == UNREVIEWED_SHOW)
+    return true;
+  /* TRANSLATORS: above a page that the clinic added or changed and that
+     none of its doctors has reviewed yet.  */
+  p->review_note = arena_strdup (&p->arena,
+                                 i18n_gettext_in (p->lang,
+                                                  N_("The clinic has not"
+                                                     " reviewed this page"
+                                                     " yet.")));
+  return true;
+}
+
 /* Reads REF's file in MODE; returns false if it does not load.  A header
    read that fails is redone in full, so that its problems are reported
    once, by the full read.  */
@@ -660,6 +698,13 @@ library_read_file (struct library *lib, struct page_ref *ref,
   i18n_staff_end ();
   if (p == NULL)
     return false;
+  if (!library_review_policy (lib, ref, p))
+    {
+      /* Read, and kept from patients: not a file that does not load.  */
+      page_free (p);
+      ref->state = REF_HIDDEN;
+      return true;
+    }
   ref->full = p;
   ref->state = REF_COMPLETE;
   return true;
@@ -685,6 +730,7 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
                   " until it is fixed"), ref->below->path);
       i18n_staff_end ();
       ref->path = ref->below->path;
+      ref->layer = ref->below->layer;
       ref->below = ref->below->next;
     }
 }
@@ -697,7 +743,10 @@ library_header (struct library *lib, const char *id, const char *lang)
   if (ref == NULL)
     return NULL;
   if (ref->state == REF_UNREAD)
-    library_read (lib, ref, LOAD_HEADER);
+    library_read (lib, ref,
+                  library_may_hide (lib, ref) ? LOAD_FULL : LOAD_HEADER);
+  if (ref->state == REF_HIDDEN)
+    return NULL;
   return ref->full != NULL ? ref->full : ref->header;
 }
 
@@ -718,7 +767,17 @@ library_exists (const struct library *lib, const char *id, const char *lang)
 {
   const struct page_ref *ref = library_find (lib, id, lang);
 
-  return ref != NULL && ref->state != REF_BROKEN;
+  return ref != NULL && ref->state != REF_BROKEN
+         && ref->state != REF_HIDDEN;
+}
+
+bool
+library_unreviewed_hidden (const struct library *lib, const char *id,
+                           const char *lang)
+{
+  const struct page_ref *ref = library_find (lib, id, lang);
+
+  return ref != NULL && ref->state == REF_HIDDEN;
 }
 
 bool

@@ -14,6 +14,8 @@ static const char *const settings_default_languages[] = { "fr", "en" };
 
 const char *const settings_theme_names[] = { "colour", "high-contrast",
                                              "mono", NULL };
+const char *const settings_unreviewed_names[] = { "mark", "show", "hide",
+                                                  NULL };
 
 void
 settings_init (struct settings *s)
@@ -21,6 +23,8 @@ settings_init (struct settings *s)
   memset (s, 0, sizeof *s);
   arena_init (&s->arena);
   s->emergency = "15";
+  s->emergency_general = "112";
+  s->emergency_sms = "114";
   s->languages.v = (const char **) settings_default_languages;
   s->languages.n = ARRAY_SIZE (settings_default_languages);
   s->default_language = "fr";
@@ -263,4 +267,21 @@ settings_check_pin (struct settings *s, const char *prev,
                            ? &s->at[SET_STAFF_PIN] : NULL,
                   _("'staff_pin': %s (this setting is ignored)"), why);
   s->staff_pin = prev;
+}
+
+const char *
+settings_cost (const struct settings *s, const char *lang)
+{
+  const char *any = NULL;
+
+  for (size_t i = 0; i < s->clinic.cost.n && i < s->clinic.cost_lang.n; i++)
+    {
+      const char *l = s->clinic.cost_lang.v[i];
+
+      if (strcmp (l, lang) == 0)
+        return s->clinic.cost.v[i];
+      if (*l == '\0' && any == NULL)
+        any = s->clinic.cost.v[i];
+    }
+  return any;
 }

@@ -1,5 +1,5 @@
 /* subst.h -- placeholders in content: {clinic.name}, {clinic.phone},
-   {emergency}.
+   {clinic.cost}, {emergency}, {emergency_general}, {emergency_sms}.
 
    Pages never hold a phone number themselves: they name it, and the
    clinic's settings fill it in when the page is loaded.  "{{" and "}}"

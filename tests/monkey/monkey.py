@@ -80,9 +80,9 @@ FRAME_RE = re.compile(
     r'selected=(?P<sel>-?\d+) depth=(?P<depth>\d+)$')
 EVENT_RE = re.compile(r'^(?P<t>[0-9.]+) event (?P<n>\d+) (?P<what>.*)$')
 IDLE_RE = re.compile(r'^(?P<t>[0-9.]+) idle (?P<left>\d+)$')
-# The loop's own notes: it goes to sleep in poll() for MS milliseconds
-# (-1: until something happens), or it laid the next page out ahead.
-QUIET_RE = re.compile(r'^[0-9.]+ (wait -?\d+|prepared)$')
+# The loop going to sleep (its poll() timeout, -1 for none), and a page
+# laid out ahead in idle time.
+WAIT_RE = re.compile(r'^(?P<t>[0-9.]+) (wait -?\d+|prepared)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
 # enum screen_id of kiosk/session.h (read from there at start, as the
 # kiosk grows screens; these are the values when this was written).
@@ -194,7 +194,7 @@ class Trace:
             if IDLE_RE.match(line):
                 self.countdowns += 1
                 continue
-            if QUIET_RE.match(line):
+            if WAIT_RE.match(line):
                 continue
             m = START_RE.match(line)
             if m and self.pid is None:
