@@ -43,7 +43,18 @@ static const struct
   { IK_CHAR, 'j', ACT_DOWN },
   { IK_CHAR, 'q', ACT_QUIT },
   { IK_CHAR, 0x0b, ACT_STAFF },         /* Ctrl-K.  */
+  /* Speech (the speech_key setting may add one) and text size: keys
+     that are no letters, easy to find and to mark.  */
+  { IK_F12, 0, ACT_LISTEN },
+  { IK_F5, 0, ACT_SPEECH_SLOWER },
+  { IK_F6, 0, ACT_SPEECH_FASTER },
+  { IK_F7, 0, ACT_SPEECH_QUIETER },
+  { IK_F8, 0, ACT_SPEECH_LOUDER },
+  { IK_CHAR, '+', ACT_TEXT_LARGER },
+  { IK_CHAR, '=', ACT_TEXT_LARGER },    /* '+' without Shift.  */
+  { IK_CHAR, '-', ACT_TEXT_SMALLER },
 };
+_Static_assert (IK_F12 == IK_F1 + 11, "the function keys are in order");
 
 enum action
 action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
@@ -72,6 +83,12 @@ action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
         return a;
       }
   return ACT_NONE;
+}
+
+bool
+action_is_access (enum action a)
+{
+  return a >= ACT_LISTEN && a <= ACT_TEXT_SMALLER;
 }
 
 const char *

@@ -48,10 +48,20 @@ term_add_reset (const char *cap)
     }
 }
 
+static void (*volatile term_fatal_hook) (void);
+
+void
+term_on_fatal (void (*fn) (void))
+{
+  term_fatal_hook = fn;
+}
+
 /* Async-signal-safe: restores the terminal, then dies of SIG.  */
 static void
 term_fatal (int sig)
 {
+  if (term_fatal_hook != NULL)
+    term_fatal_hook ();
   if (term_have_saved)
     tcsetattr (STDIN_FILENO, TCSANOW, &term_saved);
   if (term_reset_len > 0)
@@ -293,6 +303,8 @@ term_read (struct term_event *ev)
         }
       ev->kind = TEV_KEY;
       ev->in.key = (wc >= KEY_F0 && wc <= KEY_F (63)) ? IK_FKEY : IK_OTHER;
+      if (wc >= KEY_F (2) && wc <= KEY_F (12))
+        ev->in.key = (enum input_key) (IK_F2 + (int) (wc - KEY_F (2)));
       for (size_t i = 0; i < ARRAY_SIZE (term_keys); i++)
         if (term_keys[i].code == (int) wc)
           ev->in.key = term_keys[i].key;

@@ -128,7 +128,38 @@ struct view_line
   struct view *v;
   const struct layout_glyphs *g;
   bool selected;                /* The line is part of the selected link.  */
+  const struct layout *l;       /* The layout drawn, for the highlight.  */
+  uint32_t hl_off, hl_end;      /* Highlighted bytes of its text.  */
 };
+
+/* Draws the N bytes at S, a piece of VL's layout text, with the part of
+   it that is highlighted (the sentence read aloud) in ROLE_MATCH;
+   returns false if no part of it is.  */
+static bool
+view_highlighted (struct view_line *vl, const char *s, size_t n,
+                  enum style_role role)
+{
+  const char *text = vl->l != NULL ? vl->l->text : NULL;
+  size_t off, a, b;
+
+  if (vl->hl_end <= vl->hl_off || text == NULL || s < text
+      || s >= text + vl->l->text_len)
+    return false;
+  off = (size_t) (s - text);
+  if (off + n <= vl->hl_off || off >= vl->hl_end)
+    return false;
+  a = vl->hl_off > off ? vl->hl_off - off : 0;
+  b = vl->hl_end < off + n ? vl->hl_end - off : n;
+  theme_apply (stdscr, role);
+  if (a > 0)
+    view_put_text (s, a, 1);
+  theme_apply (stdscr, ROLE_MATCH);
+  view_put_text (s + a, b - a, 1);
+  theme_apply (stdscr, role);
+  if (b < n)
+    view_put_text (s + b, n - b, 1);
+  return true;
+}
 
 /* The curses line-drawing character to draw REPEAT times frame glyph S
    of G with, or 0 to draw S as text.  Where the locale has no box-drawing
@@ -202,6 +233,8 @@ view_piece (void *ctx, const char *s, size_t len, unsigned cols,
      instructions.  */
   if (frame && s == vl->g->v)
     role = ROLE_WARNING_TEXT;
+  if (!frame && repeat == 1 && view_highlighted (vl, s, len, role))
+    return;
   theme_apply (stdscr, role);
   if (frame)
     view_glyph (vl->v, vl->g, s, repeat);
@@ -218,11 +251,13 @@ view_body (struct view *v, const struct session *s)
   int selected = session_selected (s);
   int cursor_y = v->body_y, cursor_x = v->body_x;
   bool cursor_set = false;
+  uint32_t hl_off, hl_end;
 
+  session_highlighted (s, &hl_off, &hl_end);
   for (int row = 0; row < v->body_rows; row++)
     {
       size_t i = top + (size_t) row;
-      struct view_line vl = { v, g, false };
+      struct view_line vl = { v, g, false, l, hl_off, hl_end };
 
       move (v->body_y + row, 0);
       theme_apply (stdscr, ROLE_BODY);
@@ -314,6 +349,14 @@ struct view_button_def
   bool urgent, quit, home;
 };
 
+/* Speech and text size: shown where there is room for them and every
+   other button with its key.  */
+static bool
+view_access (const struct view_button_def *b)
+{
+  return action_is_access (b->action);
+}
+
 static const struct view_button_def view_buttons[] = {
   /* TRANSLATORS: the buttons at the bottom of the screen; keep them
      short.  */
@@ -325,6 +368,13 @@ static const struct view_button_def view_buttons[] = {
   { ACT_WARNING_SIGNS, "!", NC_ ("button", "Warning signs"), true, false,
     false },
   { ACT_QUIT, "Q", NC_ ("button", "Quit"), false, true, false },
+  /* TRANSLATORS: the button that turns speech on (read aloud through
+     the headphones); when speech is on it shows "Stop listening".  */
+  { ACT_SPEECH_TOGGLE, "F12", NC_ ("button", "Listen"), false, false,
+    false },
+  /* TRANSLATORS: the button that makes the text larger (a larger
+     console font); "A-" when it is at the largest.  */
+  { ACT_TEXT_LARGER, "+", NC_ ("button", "A+"), false, false, false },
 };
 
 _Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
@@ -340,6 +390,28 @@ view_next_language (const struct session *s)
   return next != NULL ? i18n_native_name (next) : NULL;
 }
 
+/* The label of button B now (translated), or NULL if it is not shown
+   at all.  */
+static const char *
+view_label (const struct view *v, const struct session *s,
+            const struct view_button_def *b)
+{
+  switch (b->action)
+    {
+    case ACT_SPEECH_TOGGLE:
+      if (v->speech == VIEW_SPEECH_HIDDEN)
+        return NULL;
+      return v->speech == VIEW_SPEECH_ON ? C_ ("button", "Stop listening")
+                                         : CT_ (b->label);
+    case ACT_TEXT_LARGER:
+      if (!v->text_size)
+        return NULL;
+      return v->text_largest ? C_ ("button", "A-") : CT_ (b->label);
+    default:
+      return b->label != NULL ? CT_ (b->label) : view_next_language (s);
+    }
+}
+
 static void
 view_bar (struct view *v, const struct session *s)
 {
@@ -348,29 +420,32 @@ view_bar (struct view *v, const struct session *s)
   bool keys = !v->pf->plain;
   int total, x;
 
-  for (int pass = 0; pass < 3; pass++)
+  /* Pass 0: every button with its key; 1: without speech and text size;
+     2: without keys; 3: only Back, Home and the warning signs.  */
+  for (int pass = 0; pass < 4; pass++)
     {
       total = 0;
+      keys = !v->pf->plain && pass < 2;
       for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
         {
           const struct view_button_def *b = &view_buttons[i];
           bool first = session_screen (s) == SCREEN_LANGUAGE
                        || session_screen (s) == SCREEN_ATTRACT;
 
-          labels[i] = b->label != NULL ? CT_ (b->label)
-                                       : view_next_language (s);
+          labels[i] = view_label (v, s, b);
           show[i] = labels[i] != NULL && !(b->quit && v->pf->kiosk)
                     && (!first || b->action == ACT_WARNING_SIGNS
-                        || b->action == ACT_HELP
-                        || (b->quit && pass < 2))
-                    && (pass < 2 || b->urgent || b->action == ACT_BACK
+                        || b->action == ACT_HELP || view_access (b)
+                        || (b->quit && pass < 3))
+                    && (pass < 1 || !view_access (b))
+                    && (pass < 3 || b->urgent || b->action == ACT_BACK
                         || b->home);
           if (show[i])
-            total += view_text_width (v, labels[i]) + 2 + (keys ? 2 : 0) + 1;
+            total += view_text_width (v, labels[i]) + 2
+                     + (keys ? view_text_width (v, b->key) + 1 : 0) + 1;
         }
       if (total <= v->cols)
         break;
-      keys = false;
     }
   move (v->bar_y, 0);
   theme_apply (stdscr, ROLE_STATUS);
@@ -422,7 +497,8 @@ view_too_small (struct view *v)
     {
       const struct layout_line *ln = &l->lines[i];
       int x = ln->cols < v->cols ? (v->cols - ln->cols) / 2 : 0;
-      struct view_line vl = { v, layout_glyphs (v->pf->charset), false };
+      struct view_line vl = { v, layout_glyphs (v->pf->charset), false,
+                              NULL, 0, 0 };
 
       if (y + (int) i < 0 || y + (int) i >= v->rows)
         continue;
@@ -529,4 +605,19 @@ view_hit (const struct view *v, const struct session *s, int y, int x,
         }
     }
   return ACT_NONE;
+}
+
+const char *
+view_button_label (const struct view *v, const struct session *s,
+                   enum action a, const char **lang)
+{
+  *lang = session_ui_lang (s);
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+    if (view_buttons[i].action == a)
+      {
+        if (a == ACT_LANGUAGE && session_next_lang (s) != NULL)
+          *lang = session_next_lang (s);
+        return view_label (v, s, &view_buttons[i]);
+      }
+  return NULL;
 }

@@ -19,7 +19,7 @@ enum
 {
   VIEW_MIN_COLS = 40,
   VIEW_MIN_ROWS = 12,
-  VIEW_MAX_BUTTONS = 8
+  VIEW_MAX_BUTTONS = 10
 };
 
 struct view_button
@@ -37,6 +37,11 @@ struct view
   bool too_small;
   struct view_button buttons[VIEW_MAX_BUTTONS];
   int nbuttons;
+  /* The accessibility buttons, as the loop says (a11y.c): Listen (or
+     Stop listening when speech is on), and A+ (A- at the largest text)
+     on a console whose font can change.  */
+  enum { VIEW_SPEECH_HIDDEN, VIEW_SPEECH_OFF, VIEW_SPEECH_ON } speech;
+  bool text_size, text_largest;
 };
 
 void view_init (struct view *v, const struct profile *pf);
@@ -52,5 +57,11 @@ void view_draw (struct view *v, const struct session *s,
    *ARG the layout line); ACT_NONE elsewhere.  */
 enum action view_hit (const struct view *v, const struct session *s, int y,
                       int x, long *arg);
+/* The label of the button for action A as the bar shows it (translated),
+   and the language it is in (*LANG: the interface's, or the other
+   language's for the language button); NULL if no button does A.  */
+const char *view_button_label (const struct view *v,
+                               const struct session *s, enum action a,
+                               const char **lang);
 
 #endif /* MESOKIOSK_VIEW_H */

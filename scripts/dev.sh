@@ -19,8 +19,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
-libncurses-dev libyaml-dev libunistring-dev"
-test_packages="tmux valgrind python3 clang"
+libncurses-dev libyaml-dev libunistring-dev libespeak-ng-dev espeak-ng-data"
+test_packages="tmux valgrind python3 clang sox console-setup-linux"
 
 say () { printf '==> %s\n' "$*" >&2; }
 

@@ -7,7 +7,9 @@ UNIT_TESTS = \
 	tests/unit/test-pin \
 	tests/unit/test-search \
 	tests/unit/test-session \
+	tests/unit/test-speech \
 	tests/unit/test-text \
+	tests/unit/test-textsize \
 	tests/unit/test-viewport
 
 check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
@@ -32,6 +34,12 @@ tests_unit_test_search_LDADD = $(MODEL_LIBS)
 tests_unit_test_session_SOURCES = tests/unit/test-session.c tests/unit/unit.h
 tests_unit_test_session_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_session_LDADD = $(MODEL_LIBS)
+tests_unit_test_speech_SOURCES = tests/unit/test-speech.c tests/unit/unit.h
+tests_unit_test_speech_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_speech_LDADD = $(MODEL_LIBS)
+tests_unit_test_textsize_SOURCES = tests/unit/test-textsize.c tests/unit/unit.h
+tests_unit_test_textsize_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_textsize_LDADD = $(MODEL_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(MODEL_LIBS)
@@ -101,6 +109,8 @@ AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	MESOKIOSK='$(abs_top_builddir)/kiosk/mesokiosk'; export MESOKIOSK; \
 	LOADFILE='$(abs_top_builddir)/tests/tools/loadfile'; export LOADFILE; \
+	MESOKIOSK_SPEAK='$(abs_top_builddir)/kiosk/mesokiosk-speak'; \
+	export MESOKIOSK_SPEAK; SOX='$(SOX)'; export SOX; \
 	MESOKIOSK_LOCALEDIR='$(abs_top_builddir)/$(TEST_LOCALEDIR)'; \
 	export MESOKIOSK_LOCALEDIR; \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
