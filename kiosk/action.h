@@ -55,6 +55,8 @@ struct input
   X (STAFF, "staff")            /* The staff key: PIN, staff menu.  */  \
   X (CHAR, "char")              /* Text typed in a field: ARG is the    \
                                    character.  */                       \
+  X (TYPE, "type")              /* A letter or digit typed outside a    \
+                                   field: a search for it (ARG).  */    \
   X (LISTEN, "listen")          /* Speech: start it, or read on.  */    \
   X (SPEECH_SLOWER, "speech-slower")                                    \
   X (SPEECH_FASTER, "speech-faster")                                    \
@@ -74,7 +76,9 @@ enum action
 
 /* The action for IN; KIOSK drops the actions that leave the program.
    With TEXT (a text field has the focus), printable characters become
-   ACT_CHAR with the character in *ARG.  */
+   ACT_CHAR with the character in *ARG.  Elsewhere a letter or a digit is
+   ACT_TYPE (the start of a search for it): no command is on a letter, so
+   a patient who types a word finds it.  */
 enum action action_for_input (const struct input *in, bool kiosk, bool text,
                               long *arg);
 

@@ -12,10 +12,15 @@
 
 enum { HISTORY_MAX = 64 };
 
+enum { HISTORY_LANG_MAX = 8 };
+
 struct history_entry
 {
   int screen;                   /* enum screen_id.  */
   char *page_id;                /* Owned, or NULL.  */
+  char lang[HISTORY_LANG_MAX];  /* The patient's language then.  */
+  bool back_to_lang;            /* Back returns to LANG too (a search
+                                   result opened in another language).  */
   uint32_t anchor_block, anchor_offset;
   int32_t selected;             /* Selected link, or -1.  */
 };

@@ -10,6 +10,7 @@
 #include <uniwidth.h>
 
 #include "layout.h"
+#include "search.h"
 #include "typo.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -153,6 +154,70 @@ struct wrap
   uint32_t item;                /* For anchors.  */
 };
 
+/* True if the folded word W (N bytes) starts with one of the words of
+   TERMS (folded, separated by spaces).  */
+static bool
+layout_is_term (const char *w, size_t n, const char *terms)
+{
+  while (*terms != '\0')
+    {
+      const char *e = strchr (terms, ' ');
+      size_t tl = e != NULL ? (size_t) (e - terms) : strlen (terms);
+
+      if (tl > 0 && tl <= n && memcmp (w, terms, tl) == 0)
+        return true;
+      terms += tl + (e != NULL);
+    }
+  return false;
+}
+
+/* Adds the N bytes at S (COLS columns) in ROLE, with the words the
+   options highlight in ROLE_MATCH.  */
+static void
+layout_span_marked (struct lctx *c, const char *s, size_t n, unsigned cols,
+                    enum style_role role)
+{
+  size_t flen, done = 0, start = 0;
+  uint32_t *map;
+  char *f;
+
+  if (c->o->highlight == NULL || c->o->highlight[0] == '\0')
+    {
+      layout_span (c, s, n, cols, role);
+      return;
+    }
+  f = search_fold (s, n, &flen, &map);
+  for (size_t i = 0; i <= flen; i++)
+    {
+      size_t from, to;
+
+      if (i < flen && f[i] != ' ')
+        continue;
+      if (i > start && layout_is_term (f + start, i - start, c->o->highlight))
+        {
+          from = map[start];
+          to = i < flen ? map[i] : n;
+          while (to > from && s[to - 1] == ' ')
+            to--;
+          if (from > done)
+            layout_span (c, s + done, from - done,
+                         (unsigned) utf8_width (s + done, from - done), role);
+          layout_span (c, s + from, to - from,
+                       (unsigned) utf8_width (s + from, to - from),
+                       ROLE_MATCH);
+          done = to;
+        }
+      start = i + 1;
+    }
+  if (done == 0)
+    layout_span (c, s, n, cols, role);
+  else if (done < n)
+    layout_span (c, s + done, n - done,
+                 (unsigned) utf8_width (s + done, n - done), role);
+  free (f);
+  free (map);
+}
+
 /* Emits one line of text (the N bytes at S, of COLS columns).  */
 static void
 layout_emit (struct lctx *c, const struct wrap *w, const char *s, size_t n,
@@ -164,7 +229,7 @@ layout_emit (struct lctx *c, const struct wrap *w, const char *s, size_t n,
   if (first && w->prefix != NULL)
     layout_span (c, w->prefix, strlen (w->prefix), pcols, w->prefix_role);
   if (n > 0)
-    layout_span (c, s, n, cols, w->role);
+    layout_span_marked (c, s, n, cols, w->role);
 }
 
 /* Wraps the N bytes at S (NUL-terminated) into lines.  */
@@ -550,6 +615,16 @@ layout_find_anchor (const struct layout *l, uint32_t block, uint32_t offset)
       best = i;
     }
   return best;
+}
+
+size_t
+layout_find_highlight (const struct layout *l, size_t from)
+{
+  for (size_t i = from; i < l->nlines; i++)
+    for (size_t k = 0; k < l->lines[i].nspans; k++)
+      if (l->spans[l->lines[i].span + k].role == ROLE_MATCH)
+        return i;
+  return SIZE_MAX;
 }
 
 size_t

@@ -81,7 +81,7 @@ loop_fit (struct app *app)
 {
   struct view *v = &app->view;
 
-  view_fit (v);
+  view_fit (v, app->session);
   if (!v->too_small)
     fetch_resize (app->session, app->lib, (unsigned) v->body_width,
                   (unsigned) v->body_rows);
@@ -97,7 +97,11 @@ loop_action (struct app *app, enum action a, long arg)
   a11y_before (app, a);
   r = fetch_handle (app->session, app->lib, a, arg);
   if (r == RESULT_LANGUAGE)
-    loop_language (app);
+    {
+      /* The buttons' words change length: the bar may take more rows.  */
+      loop_language (app);
+      loop_fit (app);
+    }
   r = result_max (r, a11y_after (app, a));
   app->events++;
   loop_trace (app, "event %lu %s %s%s", app->events, action_name (a),

@@ -343,20 +343,27 @@ static const struct
   const char *what;
   bool quit;
 } screens_help_keys[] = {
-  /* TRANSLATORS: names of keys on the help screen.  */
+  /* TRANSLATORS: names of keys on the help screen.  Letters are not
+     commands: typing a word searches for it.  */
+  { N_("Type a word"), N_("search for it, then choose a page"), false },
   { N_("Up and Down arrows"),
     N_("select the next or previous link, or scroll a line"), false },
   { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
-  { N_("Home, End"), N_("go to the start or the end"), false },
+  { N_("End"), N_("go to the end of the page"), false },
   { N_("Tab"), N_("select the next link"), false },
   { N_("Enter, Right arrow"), N_("open the selected link"), false },
-  { N_("Backspace, Left arrow, B"), N_("go back"), false },
-  { N_("H"), N_("home: the list of topics"), false },
-  { N_("W or !"), N_("warning signs: when to call"), false },
-  { N_("/"), N_("search for a word, then choose a page"), false },
-  { N_("L"), N_("change the language"), false },
-  { N_("?"), N_("this help; press it again to close"), false },
-  { N_("Q"), N_("quit"), true },
+  { N_("Backspace, Left arrow, Escape"), N_("go back"), false },
+  { N_("Home"), N_("home: the list of topics"), false },
+  { N_("! or F9"), N_("warning signs: when to call"), false },
+  { N_("F2"), N_("change the language"), false },
+  { N_("F12"), N_("listen: the screen is read aloud in the headphones;"
+                  " F12 again pauses, and again reads on"), false },
+  { N_("F5, F6"), N_("speech slower, faster"), false },
+  { N_("F7, F8"), N_("speech quieter, louder"), false },
+  { N_("+ and -"), N_("larger or smaller text, where the screen can"),
+    false },
+  { N_("? or F1"), N_("this help; press it again to close"), false },
+  { N_("F10"), N_("quit"), true },
 };
 
 struct page *
@@ -392,6 +399,32 @@ screens_help (const char *lang, bool kiosk)
   return p;
 }
 
+/* The link target that opens hit H at its match: "hit:LANG:BLOCK:ID:TERMS"
+   (session.c reads it back; caller frees).  */
+static char *
+screens_hit_target (const struct search_hit *h)
+{
+  return xasprintf ("hit:%s:%u:%s:%s", h->page->lang, (unsigned) h->block,
+                    h->page->id, h->terms != NULL ? h->terms : "");
+}
+
+/* Puts the warning-signs page first when the query matched a symptom on
+   it (in a warning box or among its keywords): a patient who types "peau
+   froide" must see when to call before anything else.  */
+static void
+screens_symptoms_first (struct search_result *r, const char *warning_page)
+{
+  for (size_t i = 1; i < r->n; i++)
+    if (r->hits[i].alarm && strcmp (r->hits[i].page->id, warning_page) == 0)
+      {
+        struct search_hit h = r->hits[i];
+
+        memmove (r->hits + 1, r->hits, i * sizeof *r->hits);
+        r->hits[0] = h;
+        return;
+      }
+}
+
 struct page *
 screens_search (const struct library *lib, const struct search_index *ix,
                 const char *query, const char *lang, unsigned width)
@@ -400,6 +433,8 @@ screens_search (const struct library *lib, const struct search_index *ix,
   struct page *p = screens_page (lang);
   struct search_result r;
   struct need ignored;
+  unsigned snippet = width > 4 ? width - 4 : width;
+  bool elsewhere = false;
   char *line;
 
   p->title = arena_strdup (&p->arena, L_(lang, "Search"));
@@ -419,8 +454,14 @@ screens_search (const struct library *lib, const struct search_index *ix,
                            " Escape to go back."));
       return p;
     }
-  search_run (ix, query, lang, SCREENS_MAX_HITS,
-              width > 4 ? width - 4 : width, &r);
+  search_run (ix, query, lang, SCREENS_MAX_HITS, snippet, &r);
+  if (r.n == 0)
+    {
+      /* Nothing in the patient's language: the others, labelled.  */
+      search_run (ix, query, NULL, SCREENS_MAX_HITS, snippet, &r);
+      elsewhere = r.n > 0;
+    }
+  screens_symptoms_first (&r, set->warning_page);
   if (r.n == 0)
     {
       /* TRANSLATORS: %s is what the patient typed.  */
@@ -428,7 +469,8 @@ screens_search (const struct library *lib, const struct search_index *ix,
                            " word, or another one."), query);
       screens_add_text (p, BLOCK_TEXT, line);
       free (line);
-      /* Every page is read for the index: no need can arise.  */
+      /* Every page is read for the index: no need can arise.  Enter opens
+         neither: they are there to be chosen.  */
       if (screens_find (lib, set->warning_page, lang, false, &ignored)
           != NULL)
         {
@@ -437,12 +479,29 @@ screens_search (const struct library *lib, const struct search_index *ix,
                                " feel, read this page:"));
           screens_add_link (p, set->warning_page, NULL)->urgent = true;
         }
+      screens_add_link (p, "go:home", L_(lang, "Back to the list of"
+                                         " topics"));
+    }
+  else if (elsewhere)
+    {
+      line = xasprintf (L_(lang, "No page in %s speaks of \"%s\"; these"
+                           " pages in another language do:"),
+                        i18n_name_in (lang, lang), query);
+      screens_add_text (p, BLOCK_TEXT, line);
+      free (line);
     }
   for (size_t i = 0; i < r.n; i++)
     {
       const struct search_hit *h = &r.hits[i];
-      struct block *b = screens_add_link (p, h->page->id, h->page->title);
+      char *target = screens_hit_target (h);
+      char *label = elsewhere
+                      ? xasprintf ("%s (%s)", h->page->title,
+                                   i18n_native_name (h->page->lang))
+                      : xstrdup (h->page->title);
+      struct block *b = screens_add_link (p, target, label);
 
+      free (target);
+      free (label);
       b->urgent = strcmp (h->page->id, set->warning_page) == 0;
       if (h->snippet == NULL || h->snippet[0] == '\0')
         continue;

@@ -36,6 +36,10 @@ struct session
   struct history_entry *reload; /* Owned, or NULL: the place a new library
                                    is to show, until it does.  */
   char *message;                /* Owned, or NULL.  */
+  char *hit_id;                 /* Owned, or NULL: the page of the search
+                                   result being opened, and the words to
+                                   highlight there.  */
+  char *highlight;
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
   char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
@@ -194,7 +198,12 @@ session_show (struct session *s, enum screen_id screen, const char *id,
     s->notice = s->lang[0] != '\0' ? screens_notice (ui, page) : NULL;
   screens_options (&o, s->cfg.profile, s->vp.opts.width, s->page->lang, ui,
                    s->notice, &s->labels);
+  /* A search result opens with its words highlighted (once).  */
+  if (screen == SCREEN_PAGE)
+    o.highlight = s->highlight;
   viewport_show (&s->vp, s->page, &o, session_is_menu (screen));
+  free (s->highlight);
+  s->highlight = NULL;
   return changed ? RESULT_LANGUAGE : RESULT_FULL;
 }
 
@@ -207,40 +216,43 @@ session_save (const struct session *s, struct history_entry *e)
   viewport_mark (&s->vp, &m);
   e->screen = s->screen;
   e->page_id = s->page_id;
+  snprintf (e->lang, sizeof e->lang, "%s", s->lang);
+  e->back_to_lang = false;
   e->anchor_block = m.block;
   e->anchor_offset = m.offset;
   e->selected = m.selected;
 }
 
-/* Shows the place saved in E, in the session's language; SAME_LANG: the
-   place was saved in it (the very line), else only its block.  */
+/* Shows the place saved in E, in language LANG; SAME_LANG: the place was
+   saved in the same layout (the very line), else only its block.  */
 static enum result
 session_restore (struct session *s, const struct history_entry *e,
-                 bool same_lang)
+                 const char *lang, bool same_lang)
 {
   struct viewport_mark m = { e->anchor_block, e->anchor_offset,
                              e->selected };
   enum result r = session_show (s, (enum screen_id) e->screen, e->page_id,
-                                s->lang);
+                                lang);
 
   if (r == RESULT_NEED)
     return r;
   if (r == RESULT_IGNORED)
-    return session_show (s, SCREEN_HOME, NULL, s->lang);
+    return session_show (s, SCREEN_HOME, NULL, lang);
   viewport_seek (&s->vp, &m, same_lang);
   return r;
 }
 
-/* Moves to SCREEN/ID in LANG, pushing the current place on the
-   history.  */
+/* Moves to SCREEN/ID in LANG, pushing the current place on the history;
+   BACK_TO_LANG: Back returns to the language of now, too.  */
 static enum result
-session_go (struct session *s, enum screen_id screen, const char *id,
-            const char *lang)
+session_go_back_to (struct session *s, enum screen_id screen,
+                    const char *id, const char *lang, bool back_to_lang)
 {
   struct history_entry e;
   enum result r;
 
   session_save (s, &e);
+  e.back_to_lang = back_to_lang;
   e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
   r = session_show (s, screen, id, lang);
   if (r == RESULT_IGNORED)
@@ -254,6 +266,46 @@ session_go (struct session *s, enum screen_id screen, const char *id,
     history_push (&s->history, &e);
   free (e.page_id);
   return r;
+}
+
+static enum result
+session_go (struct session *s, enum screen_id screen, const char *id,
+            const char *lang)
+{
+  return session_go_back_to (s, screen, id, lang, false);
+}
+
+/* Opens a search result: SPEC is "LANG:BLOCK:ID:TERMS" (screens.c), the
+   page at its match, with the words highlighted.  A page in another
+   language switches the language in place, and Back returns to the
+   patient's own.  */
+static enum result
+session_open_hit (struct session *s, const char *spec)
+{
+  char lang[SESSION_LANG_MAX];
+  const char *p = strchr (spec, ':'), *q, *r;
+  unsigned long block;
+  enum result res;
+
+  if (p == NULL || (size_t) (p - spec) >= sizeof lang)
+    return RESULT_IGNORED;
+  memcpy (lang, spec, (size_t) (p - spec));
+  lang[p - spec] = '\0';
+  block = strtoul (p + 1, NULL, 10);
+  q = strchr (p + 1, ':');
+  r = q != NULL ? strchr (q + 1, ':') : NULL;
+  if (r == NULL)
+    return RESULT_IGNORED;
+  /* Kept in the session: a need may point at the id while it is read.  */
+  free (s->hit_id);
+  s->hit_id = xstrndup (q + 1, (size_t) (r - q - 1));
+  free (s->highlight);
+  s->highlight = r[1] != '\0' ? xstrdup (r + 1) : NULL;
+  res = session_go_back_to (s, SCREEN_PAGE, s->hit_id, lang,
+                            strcmp (lang, s->lang) != 0);
+  if (res == RESULT_FULL || res == RESULT_LANGUAGE)
+    viewport_seek_match (&s->vp, (uint32_t) block);
+  return res;
 }
 
 /* Switches to LANG and shows the same place in it.  */
@@ -297,12 +349,12 @@ session_back (struct session *s)
 
   if (e == NULL)
     return RESULT_IGNORED;
-  r = session_restore (s, e, true);
+  r = session_restore (s, e, e->back_to_lang ? e->lang : s->lang, true);
   if (r == RESULT_NEED)
     return r;
   history_pop (&s->history, &gone);
   free (gone.page_id);
-  return RESULT_FULL;
+  return r == RESULT_LANGUAGE ? r : RESULT_FULL;
 }
 
 static enum result
@@ -329,6 +381,10 @@ session_follow (struct session *s, int32_t k)
     }
   if (strcmp (l->target, "staff:back") == 0)
     return session_back (s);
+  if (strncmp (l->target, "hit:", 4) == 0)
+    return session_open_hit (s, l->target + 4);
+  if (strcmp (l->target, "go:home") == 0)
+    return session_go (s, SCREEN_HOME, NULL, s->lang);
   /* The target stays valid until the page is shown (session_show()
      copies it first), and so while a need is read.  */
   return session_go (s, SCREEN_PAGE, l->target, s->lang);
@@ -389,6 +445,29 @@ session_pin (struct session *s, enum action a, long arg)
   return session_show (s, SCREEN_PIN, NULL, s->lang);
 }
 
+/* Appends character ARG to the query; false if it is refused (not a
+   character, a control, or no room).  */
+static bool
+session_query_add (struct session *s, long arg)
+{
+  size_t n = strlen (s->query);
+  uint8_t buf[6];
+  int len;
+  size_t off;
+  uint32_t uc;
+
+  if (arg < 0 || arg > 0x10FFFF)
+    return false;
+  len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
+  if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
+      || utf8_check ((const char *) buf, (size_t) len, false, &off, &uc)
+           != UTF8_OK)
+    return false;
+  memcpy (s->query + n, buf, (size_t) len);
+  s->query[n + (size_t) len] = '\0';
+  return true;
+}
+
 /* The search screen: typed characters and Backspace change the query,
    and the results follow; Enter opens the selected result, or the first.
    Other actions are not the box's: RESULT_NEED is never returned for
@@ -405,23 +484,9 @@ session_search (struct session *s, enum action a, long arg, bool *mine)
   switch (a)
     {
     case ACT_CHAR:
-      {
-        uint8_t buf[6];
-        int len;
-        size_t off;
-        uint32_t uc;
-
-        if (arg < 0 || arg > 0x10FFFF)
-          return RESULT_IGNORED;
-        len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
-        if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
-            || utf8_check ((const char *) buf, (size_t) len, false, &off,
-                           &uc) != UTF8_OK)
-          return RESULT_IGNORED;
-        memcpy (s->query + n, buf, (size_t) len);
-        s->query[n + (size_t) len] = '\0';
-        break;
-      }
+      if (!session_query_add (s, arg))
+        return RESULT_IGNORED;
+      break;
     case ACT_BACK:
       {
         ucs4_t uc;
@@ -435,8 +500,17 @@ session_search (struct session *s, enum action a, long arg, bool *mine)
         break;
       }
     case ACT_FOLLOW:
-      if (s->vp.selected < 0 && viewport_link (&s->vp, 0) != NULL)
-        s->vp.selected = 0;
+      /* Enter opens the result chosen, or the first one; where there is
+         none, it opens nothing (the links offered then are to be
+         chosen).  */
+      if (s->vp.selected < 0)
+        {
+          const struct layout_link *l = viewport_link (&s->vp, 0);
+
+          if (l == NULL || strncmp (l->target, "hit:", 4) != 0)
+            return RESULT_IGNORED;
+          s->vp.selected = 0;
+        }
       return session_follow (s, s->vp.selected);
     default:
       *mine = false;
@@ -470,6 +544,7 @@ session_wakes (enum action a)
     case ACT_STAFF:
     case ACT_SCROLL_UP:
     case ACT_SCROLL_DOWN:
+    case ACT_TYPE:
       return false;
     default:
       return true;
@@ -558,9 +633,14 @@ session_act (struct session *s, enum action a, long arg)
     case ACT_QUIT:
       return s->cfg.profile->kiosk ? RESULT_IGNORED : RESULT_QUIT;
     case ACT_SEARCH:
+    case ACT_TYPE:
+      /* '/' opens an empty box; a letter typed anywhere opens it with
+         that letter in it.  */
       if (s->screen == SCREEN_SEARCH)
         return RESULT_IGNORED;
       memset (s->query, 0, sizeof s->query);
+      if (a == ACT_TYPE && !session_query_add (s, arg))
+        return RESULT_IGNORED;
       return session_go (s, SCREEN_SEARCH, NULL,
                          s->lang[0] != '\0' ? s->lang
                                              : set->default_language);
@@ -706,6 +786,8 @@ session_free (struct session *s)
     free (s->reload->page_id);
   free (s->reload);
   free (s->message);
+  free (s->hit_id);
+  free (s->highlight);
   memset (s->pin, 0, sizeof s->pin);
   free (s);
 }
@@ -736,7 +818,7 @@ session_set_library (struct session *s, const struct library *lib)
   s->lib = lib;
   s->labels.lib = lib;
   s->need.kind = NEED_NOTHING;
-  r = session_restore (s, s->reload, true);
+  r = session_restore (s, s->reload, s->lang, true);
   if (r == RESULT_NEED)
     return r;
   free (s->reload->page_id);

@@ -9,12 +9,12 @@
 const char *const settings_theme_names[] = { "colour", "high-contrast",
                                              "mono", NULL };
 const char *const settings_speech_names[] = { "key", "always", "off", NULL };
-/* F1 is help, and F5 to F8 change the rate and the volume.  */
+/* F1 is help, F2 the language, F5 to F8 the speech's rate and volume,
+   F9 the warning signs, F10 quit.  */
 const char *const settings_speech_key_names[] = {
-  "F12", "F11", "F10", "F9", "F4", "F3", "F2", "*", NULL
+  "F12", "F11", "F4", "F3", "*", NULL
 };
-static const unsigned settings_speech_fkeys[] = { 12, 11, 10, 9, 4, 3, 2,
-                                                  0 };
+static const unsigned settings_speech_fkeys[] = { 12, 11, 4, 3, 0 };
 _Static_assert (ARRAY_SIZE (settings_speech_fkeys)
                 == ARRAY_SIZE (settings_speech_key_names) - 1,
                 "a key number per speech key name");

@@ -48,7 +48,7 @@ enum speech_mode
 
 /* speech_key: the key that starts speech and reads on, by index in
    settings_speech_key_names.  */
-enum { SETTINGS_SPEECH_KEY_STAR = 7 };
+enum { SETTINGS_SPEECH_KEY_STAR = 4 };
 
 struct clinic_settings
 {

@@ -187,6 +187,12 @@ static const struct
   { KEY_NPAGE, IK_PAGE_DOWN }, { KEY_HOME, IK_HOME }, { KEY_END, IK_END },
   { KEY_ENTER, IK_ENTER }, { KEY_BACKSPACE, IK_BACKSPACE },
   { KEY_DC, IK_DELETE }, { KEY_BTAB, IK_BACKTAB }, { KEY_F (1), IK_F1 },
+  { KEY_F (2), IK_F2 }, { KEY_F (9), IK_F9 }, { KEY_F (10), IK_F10 },
+  /* Speech: F12 (or the speech_key setting: F3, F4, F11), and F5 to F8
+     for its rate and volume.  */
+  { KEY_F (3), IK_F3 }, { KEY_F (4), IK_F4 }, { KEY_F (5), IK_F5 },
+  { KEY_F (6), IK_F6 }, { KEY_F (7), IK_F7 }, { KEY_F (8), IK_F8 },
+  { KEY_F (11), IK_F11 }, { KEY_F (12), IK_F12 },
   { KEY_A1, IK_HOME }, { KEY_C1, IK_END }, { KEY_A3, IK_PAGE_UP },
   { KEY_C3, IK_PAGE_DOWN }, { KEY_FIND, IK_HOME }, { KEY_SELECT, IK_END },
 };
@@ -303,8 +309,6 @@ term_read (struct term_event *ev)
         }
       ev->kind = TEV_KEY;
       ev->in.key = (wc >= KEY_F0 && wc <= KEY_F (63)) ? IK_FKEY : IK_OTHER;
-      if (wc >= KEY_F (2) && wc <= KEY_F (12))
-        ev->in.key = (enum input_key) (IK_F2 + (int) (wc - KEY_F (2)));
       for (size_t i = 0; i < ARRAY_SIZE (term_keys); i++)
         if (term_keys[i].code == (int) wc)
           ev->in.key = term_keys[i].key;

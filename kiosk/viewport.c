@@ -35,6 +35,8 @@ viewport_drop_ahead (struct viewport *v)
   v->ahead_page = NULL;
   free (v->ahead_notice);
   v->ahead_notice = NULL;
+  free (v->ahead_highlight);
+  v->ahead_highlight = NULL;
 }
 
 void
@@ -52,19 +54,24 @@ viewport_done (struct viewport *v)
 {
   layout_free (v->layout);
   free (v->notice);
+  free (v->highlight);
   viewport_drop_ahead (v);
   viewport_init (v);
 }
 
-/* Copies O into *TO, with its notice copied into *NOTICE (owned).  */
+/* Copies O into *TO, with its notice and highlighted words copied into
+   *NOTICE and *HIGHLIGHT (owned).  */
 static void
 viewport_take_options (struct layout_options *to, char **notice,
-                       const struct layout_options *o)
+                       char **highlight, const struct layout_options *o)
 {
   free (*notice);
+  free (*highlight);
   *notice = o->notice != NULL ? xstrdup (o->notice) : NULL;
+  *highlight = o->highlight != NULL ? xstrdup (o->highlight) : NULL;
   *to = *o;
   to->notice = *notice;
+  to->highlight = *highlight;
 }
 
 static bool
@@ -83,7 +90,8 @@ viewport_same_options (const struct layout_options *a,
          && a->notice_french == b->notice_french
          && a->link_label == b->link_label && a->ctx == b->ctx
          && viewport_same_text (a->warning_label, b->warning_label)
-         && viewport_same_text (a->notice, b->notice);
+         && viewport_same_text (a->notice, b->notice)
+         && viewport_same_text (a->highlight, b->highlight);
 }
 
 /* ------------------------------------------------------------------ */
@@ -208,12 +216,13 @@ viewport_show (struct viewport *v, const struct page *p,
   layout_free (v->layout);
   v->layout = NULL;
   v->page = p;
-  viewport_take_options (&v->opts, &v->notice, o);
+  viewport_take_options (&v->opts, &v->notice, &v->highlight, o);
   v->menu = menu;
   v->top = 0;
   v->selected = -1;
   v->mark_off = v->mark_end = 0;
   v->seeking = false;
+  v->to_match = false;
   v->settled = false;
   if (p == NULL || v->rows == 0)
     return;
@@ -289,8 +298,18 @@ viewport_seek (struct viewport *v, const struct viewport_mark *m, bool exact)
 {
   v->want = *m;
   v->exact = exact;
+  v->to_match = false;
   v->seeking = true;
   v->settled = false;
+}
+
+void
+viewport_seek_match (struct viewport *v, uint32_t block)
+{
+  struct viewport_mark m = { block, 0, -1 };
+
+  viewport_seek (v, &m, false);
+  v->to_match = true;
 }
 
 /* Goes to WANT: lays the page out past the block of the mark, puts that
@@ -310,6 +329,19 @@ viewport_go_there (struct viewport *v)
   v->top = v->exact ? layout_find_anchor (l, block, v->want.offset)
            : block == LAYOUT_HEAD ? 0
            : layout_find_block (l, block - 1);
+  if (v->to_match)
+    {
+      size_t at;
+
+      while ((at = layout_find_highlight (l, v->top)) == SIZE_MAX
+             && !l->complete)
+        if (!viewport_have (v, l->nlines + v->rows + 1))
+          return false;
+      /* In view, with two lines before it where it is not near the
+         start.  */
+      if (at != SIZE_MAX && at + 1 >= v->top + v->rows)
+        v->top = at > 2 ? at - 2 : 0;
+    }
   if (v->want.selected >= 0 && (size_t) v->want.selected < l->nlinks)
     v->selected = v->want.selected;
   v->seeking = false;
@@ -512,7 +544,8 @@ viewport_prepare (struct viewport *v, const struct page *p,
       return true;
     }
   viewport_drop_ahead (v);
-  viewport_take_options (&v->ahead_opts, &v->ahead_notice, o);
+  viewport_take_options (&v->ahead_opts, &v->ahead_notice,
+                         &v->ahead_highlight, o);
   v->ahead_page = p;
   v->ahead = layout_page_part (p, &v->ahead_opts, SIZE_MAX);
   *waiting = v->ahead->waiting;

@@ -42,8 +42,10 @@ struct viewport
 {
   const struct page *page;      /* Shown (borrowed), or NULL.  */
   struct layout_options opts;   /* PAGE is laid out with these; the
-                                   notice is NOTICE.  */
-  char *notice;                 /* Owned copy of the notice, or NULL.  */
+                                   notice is NOTICE, the highlighted words
+                                   HIGHLIGHT.  */
+  char *notice;                 /* Owned copies, or NULL.  */
+  char *highlight;
   struct layout *layout;        /* Owned; NULL without a page or a size.  */
   unsigned rows;                /* Lines of text on the screen.  */
   size_t top;                   /* Layout line at the top.  */
@@ -56,6 +58,8 @@ struct viewport
   bool exact;                   /* WANT is in the same layout (the same
                                    page and language), not only the same
                                    block.  */
+  bool to_match;                /* Then on to the first highlighted word
+                                   from there.  */
   struct viewport_mark want;
   uint32_t mark_off, mark_end;  /* Highlighted: bytes [MARK_OFF, MARK_END)
                                    of the layout's text (the sentence
@@ -65,6 +69,7 @@ struct viewport
   const struct page *ahead_page;
   struct layout_options ahead_opts;
   char *ahead_notice;           /* Owned, or NULL.  */
+  char *ahead_highlight;
 };
 
 void viewport_init (struct viewport *v);
@@ -87,6 +92,10 @@ enum result viewport_resize (struct viewport *v, unsigned width,
 void viewport_mark (const struct viewport *v, struct viewport_mark *m);
 void viewport_seek (struct viewport *v, const struct viewport_mark *m,
                     bool exact);
+/* Goes to block BLOCK (a layout anchor) and on to the first highlighted
+   word from there (layout_options.highlight), which is brought into
+   view.  */
+void viewport_seek_match (struct viewport *v, uint32_t block);
 /* Lays out what the screen shows and one line more, after going where a
    show, a resize or a seek said.  Returns false if it stopped at a label
    not known yet: supply it and call again.  */

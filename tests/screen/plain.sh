@@ -32,5 +32,5 @@ tmux_ resize-window -x 44 -y 20
 wait_trace "resize 44x20"
 wait_for "When to call, and whom to call."
 [ "$(col_of "When to call, and whom to call.")" = 2 ] || { show_screen; fail_ "narrow: not at column 2"; }
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

@@ -43,5 +43,5 @@ YAML
 kill -USR1 "$(kiosk_pid)"
 wait_for "Version two."
 grep -q "content reloaded" "$tmp/stderr" || fail_ "no log of the reload"
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

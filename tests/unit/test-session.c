@@ -331,6 +331,21 @@ test_kiosk (void)
   free (hash);
 }
 
+/* True if link K of L opens the search result ID in LANG.  */
+static bool
+hit_is (const struct layout *l, size_t k, const char *lang, const char *id)
+{
+  char *want = xasprintf ("hit:%s:", lang);
+  const char *t = k < l->nlinks ? l->links[k].target : "";
+  bool ok = strncmp (t, want, strlen (want)) == 0;
+  const char *p = ok ? strchr (t + strlen (want), ':') : NULL;
+
+  ok = p != NULL && strncmp (p + 1, id, strlen (id)) == 0
+       && p[1 + strlen (id)] == ':';
+  free (want);
+  return ok;
+}
+
 /* Types the ASCII or UTF-8 text T on the search screen.  */
 static void
 type (struct session *s, const char *t)
@@ -366,7 +381,7 @@ test_search (void)
   CHECK_STR (session_query (s), "APPEL");
   l = session_layout (s);
   CHECK (l->nlinks >= 1);
-  CHECK_STR (l->links[0].target, "signes-alerte");
+  CHECK (hit_is (l, 0, "fr", "signes-alerte"));
   /* "séance" typed as "seance" finds the page of that title first.  */
   for (int i = 0; i < 5; i++)
     handle (s, ACT_BACK, 0);
@@ -375,7 +390,7 @@ test_search (void)
   type (s, "seance");
   l = session_layout (s);
   CHECK (l->nlinks >= 1);
-  CHECK_STR (l->links[0].target, "apres-seance");
+  CHECK (hit_is (l, 0, "fr", "apres-seance"));
   /* Backspace takes a whole character off, not a byte.  */
   type (s, "é");
   CHECK_STR (session_query (s), "seanceé");
@@ -398,11 +413,16 @@ test_search (void)
   CHECK (handle (s, ACT_LANGUAGE, 0) == RESULT_LANGUAGE);
   CHECK_INT (session_screen (s), SCREEN_SEARCH);
   CHECK_STR (session_query (s), "seance");
-  /* Nothing found: the warning-signs page is offered.  */
+  /* Nothing found: the warning-signs page and the topics are offered,
+     but Enter opens neither: only a choice does.  */
   type (s, "xyz");
   l = session_layout (s);
-  CHECK_INT (l->nlinks, 1);
+  CHECK_INT (l->nlinks, 2);
   CHECK_STR (l->links[0].target, "signes-alerte");
+  CHECK_STR (l->links[1].target, "go:home");
+  CHECK (handle (s, ACT_FOLLOW, 0) == RESULT_IGNORED);
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  handle (s, ACT_NEXT_LINK, 0);
   CHECK (handle (s, ACT_FOLLOW, 0) == RESULT_FULL);
   CHECK_STR (session_page_id (s), "signes-alerte");
   /* Too long: the box stops taking characters.  */
@@ -419,6 +439,65 @@ test_search (void)
   /* The next visit starts with no query.  */
   s = start ("fr", true);
   CHECK_STR (session_query (s), "");
+  session_free (s);
+}
+
+/* A search that forgives: typos, the other language, symptoms first, and
+   a result that opens at its match.  */
+static void
+test_search_forgives (void)
+{
+  struct session *s = start ("fr", true);
+  const struct layout *l;
+  bool marked = false;
+
+  /* A symptom puts the warning signs first, though another page says
+     "froide" as often.  */
+  handle (s, ACT_SEARCH, 0);
+  type (s, "froide");
+  l = session_layout (s);
+  CHECK_INT (l->nlinks, 2);
+  CHECK (hit_is (l, 0, "fr", "signes-alerte"));
+  CHECK (hit_is (l, 1, "fr", "apres-seance"));
+  /* A typo: two letters swapped.  */
+  handle (s, ACT_CANCEL, 0);
+  handle (s, ACT_SEARCH, 0);
+  type (s, "paragrahpe");
+  l = session_layout (s);
+  CHECK (l->nlinks >= 1);
+  CHECK (hit_is (l, 0, "fr", "exemple"));
+  /* A result opens at its match, highlighted: far down the page.  */
+  handle (s, ACT_CANCEL, 0);
+  handle (s, ACT_SEARCH, 0);
+  type (s, "numero 15");
+  CHECK (hit_is (session_layout (s), 0, "fr", "exemple"));
+  CHECK (handle (s, ACT_FOLLOW, 0) == RESULT_FULL);
+  CHECK_STR (session_page_id (s), "exemple");
+  l = session_layout (s);
+  CHECK (session_top (s) > 10);
+  for (size_t i = session_top (s); i < session_top (s) + 21
+       && i < l->nlines; i++)
+    for (size_t k = 0; k < l->lines[i].nspans; k++)
+      marked |= l->spans[l->lines[i].span + k].role == ROLE_MATCH;
+  CHECK (marked);
+  /* A word only the English pages have: they show, labelled, and opening
+     one switches to English; Back comes back to French.  */
+  handle (s, ACT_BACK, 0);
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  handle (s, ACT_CANCEL, 0);
+  handle (s, ACT_SEARCH, 0);
+  type (s, "really");
+  l = session_layout (s);
+  CHECK (l->nlinks >= 1);
+  CHECK (hit_is (l, 0, "en", "exemple"));
+  CHECK (handle (s, ACT_FOLLOW, 0) == RESULT_LANGUAGE);
+  CHECK_STR (session_lang (s), "en");
+  CHECK_STR (session_page_lang (s), "en");
+  CHECK_STR (session_page_id (s), "exemple");
+  CHECK (handle (s, ACT_BACK, 0) == RESULT_LANGUAGE);
+  CHECK_STR (session_lang (s), "fr");
+  CHECK_INT (session_screen (s), SCREEN_SEARCH);
+  CHECK_STR (session_query (s), "really");
   session_free (s);
 }
 
@@ -533,6 +612,7 @@ main (void)
   RUN (test_kiosk);
   RUN (test_search);
   RUN (test_prepare);
+  RUN (test_search_forgives);
   RUN (test_pure);
   library_free (lib);
   free (dir);
