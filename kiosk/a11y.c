@@ -165,6 +165,13 @@ a11y_take_page (struct app *app, bool same)
     fetch_complete (s, app->lib);
   reader_set_page (&a->reader, session_layout (s), a11y_page_lang (s),
                    session_ui_lang (s), same);
+  if (strcmp (a11y_page_lang (s), "mul") == 0)
+    {
+      /* The language choice: each version in its language.  */
+      const struct strv *langs = &library_settings (app->lib)->languages;
+
+      speech_split_every (&a->reader.page, langs->v, langs->n);
+    }
   a->page = session_page (s);
   a->layout = session_layout (s);
   a->nlines = a->layout != NULL ? a->layout->nlines : 0;

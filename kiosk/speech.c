@@ -404,3 +404,56 @@ speech_of_link (const struct speech_list *l, int32_t k)
       return i;
   return l->n;
 }
+
+void
+speech_split_every (struct speech_list *l, const char *const *langs,
+                    size_t n)
+{
+  static const char sep[] = " \xC2\xB7 ";
+  struct speech_list out;
+
+  if (n == 0)
+    return;
+  speech_list_init (&out);
+  for (size_t i = 0; i < l->n; i++)
+    {
+      struct speech_utt *u = &l->v[i];
+      const char *t = u->text;
+      size_t k = 0;
+
+      if (strcmp (u->lang, "mul") != 0)
+        {
+          out.v = xgrow (out.v, &out.cap, out.n + 1, sizeof *out.v);
+          out.v[out.n++] = *u;
+          continue;
+        }
+      for (;;)
+        {
+          const char *end = strstr (t, sep);
+          size_t len = end != NULL ? (size_t) (end - t) : strlen (t);
+          struct speech_utt *v = speech_push (&out, langs[k < n ? k : n - 1],
+                                              t, len);
+
+          if (v != NULL)
+            {
+              char keep[SPEECH_LANG_MAX];
+
+              memcpy (keep, v->lang, sizeof keep);
+              *v = (struct speech_utt) { .off = u->off, .end = u->end,
+                                         .line = u->line,
+                                         .nlines = u->nlines,
+                                         .block = u->block, .item = u->item,
+                                         .seq = u->seq * 16 + (uint32_t) k,
+                                         .link = u->link, .text = v->text };
+              memcpy (v->lang, keep, sizeof keep);
+            }
+          k++;
+          if (end == NULL)
+            break;
+          t = end + strlen (sep);
+        }
+      free (u->text);
+    }
+  free (l->v);
+  *l = out;
+}

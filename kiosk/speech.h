@@ -61,6 +61,14 @@ void speech_page (struct speech_list *out, const struct layout *l,
 bool speech_link (struct speech_list *out, const struct layout *l,
                   int32_t k, const char *page_lang, const char *ui_lang);
 
+/* The screens in every language at once (page language "mul": the
+   language choice) join the versions of a text with " · ", in the order
+   of the offered languages LANGS: each utterance of L in "mul" becomes
+   one per version, in its language (LANGS[i], the last one for any
+   more), covering the same place on screen.  */
+void speech_split_every (struct speech_list *l, const char *const *langs,
+                         size_t n);
+
 /* The index of the utterance of L at the place (BLOCK, ITEM, SEQ), or of
    the first one after it; L->N if there is none.  */
 size_t speech_find (const struct speech_list *l, uint32_t block,

@@ -78,7 +78,10 @@ SCREEN_TESTS = \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh \
 	tests/screen/search.sh \
-	tests/screen/shipped.sh
+	tests/screen/shipped.sh \
+	tests/screen/speech.sh \
+	tests/screen/speech-idle.sh \
+	tests/screen/speech-real.sh
 
 TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
 TEST_EXTENSIONS = .sh
