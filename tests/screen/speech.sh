@@ -10,6 +10,8 @@ command -v python3 >/dev/null 2>&1 || skip_ "python3 is not installed"
 
 log=$tmp/speech.log
 SPEECH_LOG_=$log
+# Each utterance lasts 20 ms: the page goes by quickly, a frame at a time.
+SPEECH_PACE_=20
 LANGUAGE_=
 
 # said: the "say" lines of the log since line $1 (1-based).
@@ -40,7 +42,6 @@ send F12
 wait_trace "speech on"
 wait_said "fr Signes d'alerte : quand appeler"
 wait_trace "speech end [0-9]+"
-# Pace 0: each utterance ends at once, so the whole page goes by.
 MESOKIOSK_DATADIR=$srcdir/content LANGUAGE=fr \
   "$MESOKIOSK" --dump signes-alerte --lang fr --width 72 > "$tmp/dump.txt" \
   || fail_ "--dump failed"
@@ -66,6 +67,13 @@ sys.exit(1)' "$tmp/dump.txt" 2> "$tmp/order.err" && break
                               fail_ "the page was not said in order"; }
   sleep 0.1
 done
+# The screen followed the reading: with no key pressed, frames were drawn
+# further down the page as it was read.
+awk '/ speech on$/ { on = 1 } on && / frame .* page=signes-alerte / {
+       sub(/.* top=/, ""); sub(/ .*/, ""); if ($0 + 0 > 0) found = 1 }
+     / event [0-9]+ / && on && !/ listen / { exit }
+     END { exit !found }' "$trace" \
+  || { cat "$trace" >&2; fail_ "the screen did not follow the reading"; }
 # Every sentence in the French voice; the warning's label too (the
 # interface is French).
 said | grep -v -q '^fr ' && { said >&2; fail_ "not all in French"; }

@@ -270,6 +270,36 @@ test_ascii_and_add (void)
   page_free (p);
 }
 
+/* The language choice: "Choisissez votre langue · Choose your language"
+   is said in two languages, each in its own.  */
+static void
+test_every_language (void)
+{
+  static const char *const langs[] = { "fr", "en" };
+  struct speech_list sl;
+
+  speech_list_init (&sl);
+  speech_add (&sl, "fr", "Bonjour");
+  speech_add (&sl, "mul", "Choisissez votre langue \xC2\xB7 Choose your"
+              " language");
+  speech_add (&sl, "mul", "Un \xC2\xB7 Deux \xC2\xB7 Drei");
+  sl.v[1].off = 10;
+  sl.v[1].end = 20;
+  speech_split_every (&sl, langs, 2);
+  CHECK_INT (sl.n, 6);
+  CHECK_STR (sl.v[0].text, "Bonjour");
+  CHECK_STR (sl.v[1].lang, "fr");
+  CHECK_STR (sl.v[1].text, "Choisissez votre langue");
+  CHECK_STR (sl.v[2].lang, "en");
+  CHECK_STR (sl.v[2].text, "Choose your language");
+  CHECK_INT (sl.v[2].off, 10);
+  CHECK_INT (sl.v[2].end, 20);
+  /* More versions than languages: the last language.  */
+  CHECK_STR (sl.v[5].lang, "en");
+  CHECK_STR (sl.v[5].text, "Drei");
+  speech_list_done (&sl);
+}
+
 /* ------------------------------------------------------------------ */
 /* The reader, with a voice that records what it is told.  */
 
@@ -490,6 +520,7 @@ main (void)
   RUN (test_find_after_relayout);
   RUN (test_link);
   RUN (test_ascii_and_add);
+  RUN (test_every_language);
   RUN (test_reader_order_and_stop);
   RUN (test_reader_range_and_relayout);
   RUN (test_reader_failure);
