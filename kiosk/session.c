@@ -860,6 +860,22 @@ session_text_input (const struct session *s)
   return s->screen == SCREEN_PIN || s->screen == SCREEN_SEARCH;
 }
 
+size_t
+session_field_line (const struct session *s)
+{
+  const struct layout *l = s->vp.layout;
+  size_t line;
+
+  if (!session_text_input (s) || l == NULL || s->page == NULL
+      || s->page->nblocks == 0)
+    return SIZE_MAX;
+  /* The search box is the search screen's first block; the PIN field,
+     the PIN screen's last (screens.c).  */
+  line = layout_find_block (l, s->screen == SCREEN_SEARCH
+                                 ? 0 : (uint32_t) s->page->nblocks - 1);
+  return line < l->nlines ? line : SIZE_MAX;
+}
+
 const char *
 session_query (const struct session *s)
 {

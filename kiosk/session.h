@@ -102,6 +102,9 @@ bool session_pristine (const struct session *s);
 /* True when a text field has the focus (typed keys are text): the PIN,
    the search box.  */
 bool session_text_input (const struct session *s);
+/* The layout line of that text field (where the cursor goes), or
+   SIZE_MAX.  */
+size_t session_field_line (const struct session *s);
 
 /* The state, for drawing.  */
 enum screen_id session_screen (const struct session *s);

@@ -233,6 +233,7 @@ view_body (struct view *v, const struct session *s)
   const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
   size_t top = session_top (s);
   int selected = session_selected (s);
+  size_t field = session_field_line (s);
   int cursor_y = v->body_y, cursor_x = v->body_x;
   bool cursor_set = false;
   uint32_t hl_off, hl_end;
@@ -251,6 +252,15 @@ view_body (struct view *v, const struct session *s)
       vl.selected = selected >= 0 && l->lines[i].link == selected;
       move (v->body_y + row, v->body_x);
       layout_render_line (l, i, g, view_piece, &vl);
+      if (i == field && selected < 0)
+        {
+          /* A text field with the focus: the cursor at its end, on the
+             underscore that stands for it.  */
+          cursor_y = v->body_y + row;
+          cursor_x = v->body_x + l->lines[i].indent + l->lines[i].cols;
+          cursor_x = cursor_x > v->body_x ? cursor_x - 1 : cursor_x;
+          cursor_set = true;
+        }
       if (vl.selected && !cursor_set)
         {
           cursor_y = v->body_y + row;
