@@ -189,3 +189,18 @@ theme_current (void)
 {
   return theme_in_use;
 }
+
+void
+theme_describe (unsigned theme, enum style_role role,
+                struct theme_look *look)
+{
+  const struct theme_entry *e = &theme_table[role];
+  attr_t a = theme == THEME_COLOUR ? e->colour
+             : theme == THEME_HIGH_CONTRAST ? e->hc : e->mono;
+
+  look->fg = theme == THEME_MONO ? D : theme_fg (theme, (int) role);
+  look->bg = theme == THEME_MONO ? D : theme_bg (theme, (int) role);
+  look->bold = (a & A_BOLD) != 0;
+  look->underline = (a & A_UNDERLINE) != 0;
+  look->reverse = (a & A_REVERSE) != 0;
+}

@@ -12,7 +12,10 @@ UNIT_TESTS = \
 	tests/unit/test-textsize \
 	tests/unit/test-viewport
 
-check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
+# View tests: they link the view's sources and ncursesw, not the model.
+VIEW_TESTS = tests/view/test-contrast
+
+check_PROGRAMS = $(UNIT_TESTS) $(VIEW_TESTS) tests/tools/loadfile
 
 # Unit tests and tools see only the model: no curses.
 UNIT_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
@@ -46,6 +49,10 @@ tests_unit_test_text_LDADD = $(MODEL_LIBS)
 tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
 tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
+tests_view_test_contrast_SOURCES = tests/view/test-contrast.c \
+	kiosk/theme.c kiosk/theme.h
+tests_view_test_contrast_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+tests_view_test_contrast_LDADD = $(NCURSESW_LIBS) -lm
 tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
 tests_tools_loadfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_tools_loadfile_LDADD = $(MODEL_LIBS)
@@ -83,7 +90,7 @@ SCREEN_TESTS = \
 	tests/screen/speech-idle.sh \
 	tests/screen/speech-real.sh
 
-TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
+TESTS = $(UNIT_TESTS) $(VIEW_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
 
