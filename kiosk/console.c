@@ -490,8 +490,9 @@ console_check (int fd)
 
   if (c == NULL)
     {
+      /* Not a failure of the kiosk: nothing to check here.  */
       fprintf (stderr, "%s: %s\n", PACKAGE, err);
-      return 1;
+      return 77;
     }
   if (!console_get (fd, &before))
     {

@@ -46,7 +46,8 @@ const char *console_font_dir (void);
 
 /* --check-console: on the console on FD, loads every text size and
    gives the console's font back, checking each step; prints what it
-   does on standard error.  Returns 0 if all went well.  */
+   does on standard error.  Returns 0 if all went well, 1 if not, 77 if
+   FD is not a console whose font can change (nothing to check).  */
 int console_check (int fd);
 
 #endif /* MESOKIOSK_CONSOLE_H */

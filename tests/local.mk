@@ -87,6 +87,7 @@ SCREEN_TESTS = \
 	tests/screen/search.sh \
 	tests/screen/shipped.sh \
 	tests/screen/speech.sh \
+	tests/screen/speech-always.sh \
 	tests/screen/speech-idle.sh \
 	tests/screen/speech-real.sh
 

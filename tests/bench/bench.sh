@@ -166,9 +166,10 @@ TABS=$(menu_index "$BENCH_CONTENT" "$BENCH_PAGE")
 [ -n "$TABS" ] || die "page '$BENCH_PAGE' is not in the menu of kiosk.yaml"
 
 DRIVE="python3 $here/ptydrive.py"
-# mesokiosk's keys for quit (F10) and a line down (Down, xterm's
-# application mode): letters and 'q' type a search there.
-MK_QUIT='\x1b[21~'
+# mesokiosk's keys for quit (Ctrl-C: F10 is not on a vt100's keyboard)
+# and a line down (Down, xterm's application mode): letters and 'q' type
+# a search there.
+MK_QUIT='\x03'
 MK_DOWN='\x1bOB'
 MK_ENV="--env MESOKIOSK_DATADIR=$BENCH_CONTENT $LOCALE_ENV"
 NAV="--step tab*$TABS:\\t --step open:\\r"
@@ -181,7 +182,7 @@ drive () {
   # MK_ENV and NAV are lists of options: split on purpose.
   # shellcheck disable=SC2086
   case $kind in
-    # Letters type a search in mesokiosk: it quits with F10.
+    # Letters type a search in mesokiosk: it quits with Ctrl-C.
     mk) set -- $MK_ENV --quit "$MK_QUIT" "$@" -- "$MESOKIOSK" --lang fr ;;
     mk-nav) set -- $MK_ENV --quit "$MK_QUIT" $NAV "$@" -- "$MESOKIOSK" \
                   --lang fr ;;
