@@ -409,8 +409,9 @@ screens_hit_target (const struct search_hit *h)
 }
 
 /* Puts the warning-signs page first when the query matched a symptom on
-   it (in a warning box or among its keywords): a patient who types "peau
-   froide" must see when to call before anything else.  */
+   it (one of its keywords, which name the signs it is for): a patient who
+   types "peau froide" must see when to call before anything else, one who
+   types "bleu" the page that says bruises are normal.  */
 static void
 screens_symptoms_first (struct search_result *r, const char *warning_page)
 {

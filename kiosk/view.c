@@ -689,26 +689,60 @@ view_too_small (struct view *v)
   v->nbuttons = 0;
 }
 
-/* "Still there?": a framed box in the middle of the text area.  */
+/* Draws the lines of L at row Y, column X, in the attributes its spans
+   say.  */
+static void
+view_text_lines (struct view *v, const struct layout *l, int y, int x)
+{
+  const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
+
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      struct view_line vl = { v, g, false, NULL, 0, 0 };
+
+      move (y + (int) i, x);
+      layout_render_line (l, i, g, view_piece, &vl);
+    }
+}
+
+/* "Still there?": a framed box in the middle of the text area, its words
+   wrapped to fit (at 40 columns too).  */
 static void
 view_countdown (struct view *v, unsigned left)
 {
   const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
-  char *lines[3];
+  struct layout_options o;
+  struct layout *title, *text;
+  char *body;
   int width = v->cols - 4 < 56 ? v->cols - 4 : 56;
-  int x = (v->cols - width) / 2, y;
+  int x = (v->cols - width) / 2, y, height;
 
-  lines[0] = xstrdup (_("Still there?"));
-  lines[1] = xstrdup (_("Touch the screen or press a key to continue."));
-  lines[2] = xasprintf (ngettext ("Starting again in %u second.",
-                                  "Starting again in %u seconds.", left),
-                        left);
-  y = v->body_y + (v->body_rows - 6) / 2;
-  for (int row = 0; row < 6; row++)
+  {
+    char *count = xasprintf (ngettext ("Starting again in %u second.",
+                                       "Starting again in %u seconds.",
+                                       left), left);
+
+    body = xasprintf ("%s\n%s", _("Touch the screen or press a key to"
+                                  " continue."), count);
+    free (count);
+  }
+  memset (&o, 0, sizeof o);
+  o.width = width > 4 + LAYOUT_MIN_WIDTH ? (unsigned) width - 4
+                                         : LAYOUT_MIN_WIDTH;
+  o.charset = v->pf->charset;
+  title = layout_text (_("Still there?"), strlen (_("Still there?")),
+                       ROLE_WARNING_LABEL, &o);
+  text = layout_text (body, strlen (body), ROLE_DIALOG, &o);
+  free (body);
+  height = (int) (title->nlines + text->nlines) + 2;
+  if (height > v->body_rows)
+    height = v->body_rows;
+  y = v->body_y + (v->body_rows - height) / 2;
+  for (int row = 0; row < height; row++)
     {
       move (y + row, x);
       theme_apply (stdscr, ROLE_WARNING_FRAME);
-      if (row == 0 || row == 5)
+      if (row == 0 || row == height - 1)
         {
           view_glyph (v, g, row == 0 ? g->tl : g->bl, 1);
           view_glyph (v, g, g->h, width > 2 ? (unsigned) (width - 2) : 0);
@@ -721,16 +755,12 @@ view_countdown (struct view *v, unsigned left)
         addch (' ');
       theme_apply (stdscr, ROLE_WARNING_FRAME);
       view_glyph (v, g, g->v, 1);
-      if (row >= 1 && row <= 3)
-        {
-          move (y + row, x + 2);
-          view_put (v, lines[row - 1], width - 4,
-                    row == 1 ? ROLE_WARNING_LABEL : ROLE_DIALOG);
-        }
     }
+  view_text_lines (v, title, y + 1, x + 2);
+  view_text_lines (v, text, y + 1 + (int) title->nlines, x + 2);
+  layout_free (title);
+  layout_free (text);
   move (y + 1, x + 2);
-  for (int i = 0; i < 3; i++)
-    free (lines[i]);
 }
 
 void

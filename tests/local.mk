@@ -70,6 +70,8 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/forgive.sh \
+	tests/screen/touch.sh \
 	tests/screen/golden.sh \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \
