@@ -37,16 +37,16 @@ a11y_voice_start (struct app *app)
 
   if (a->voice != NULL)
     return true;
+  /* Its messages are the staff's, in their language.  */
+  i18n_staff_begin ();
   a->voice = a->log != NULL ? voice_open_log (a->log, a->pace, &err)
                             : voice_open_helper (a->helper, &err);
   if (a->voice == NULL)
-    {
-      i18n_staff_begin ();
-      log_message ("%s", err);
-      i18n_staff_end ();
-      free (err);
-      return false;
-    }
+    log_message ("%s", err);
+  i18n_staff_end ();
+  free (err);
+  if (a->voice == NULL)
+    return false;
   reader_set_voice (&a->reader, a->voice);
   loop_trace (app, "speech voice %s", a->log != NULL ? "log" : "helper");
   return true;
@@ -331,6 +331,8 @@ a11y_show_size (struct app *app, enum textsize_size size)
   op = textsize_plan (&a->size, size);
   if (op == TEXTSIZE_KEEP)
     return false;
+  /* Its messages are the staff's, in their language.  */
+  i18n_staff_begin ();
   if (op == TEXTSIZE_RESTORE)
     ok = console_restore (a->console);
   else
@@ -343,11 +345,8 @@ a11y_show_size (struct app *app, enum textsize_size size)
     }
   textsize_done (&a->size, size, ok);
   if (!ok && err != NULL)
-    {
-      i18n_staff_begin ();
-      log_message ("%s", err);
-      i18n_staff_end ();
-    }
+    log_message ("%s", err);
+  i18n_staff_end ();
   free (err);
   loop_trace (app, "text-size %s%s", textsize_names[a->size.current],
               ok ? "" : " failed");
@@ -665,7 +664,7 @@ a11y_voice (struct app *app)
           if (!a->failed)
             {
               i18n_staff_begin ();
-              log_message (_("speech: %s"), ev.msg);
+              log_message (_("speech: %s"), _(ev.msg));
               i18n_staff_end ();
             }
           a->failed = true;

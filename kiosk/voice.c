@@ -174,8 +174,9 @@ voice_helper_next (struct voice *v, struct voice_event *ev)
       h->gone = true;
       memset (ev, 0, sizeof *ev);
       ev->kind = VOICE_FAILED;
+      /* Translated where it is logged, in the staff's language.  */
       snprintf (ev->msg, sizeof ev->msg, "%s",
-                _("the speech helper ended"));
+                N_("the speech helper ended"));
       return true;
     }
 }

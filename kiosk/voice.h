@@ -33,7 +33,9 @@ struct voice_event
   unsigned id;
   double t;                     /* VOICE_BEGIN: CLOCK_MONOTONIC seconds of
                                    the first audio sample.  */
-  char msg[160];                /* VOICE_FAILED.  */
+  char msg[160];                /* VOICE_FAILED: in English (the helper's,
+                                   or a message id: translate it with
+                                   _() where it is shown).  */
 };
 
 /* Speech rates (words a minute) and volumes (percent) a voice takes.  */

@@ -58,4 +58,21 @@ send F12
 wait_frame "screen=1"
 grep -q "speech on" "$trace" && fail_ "F12 turned speech on"
 [ -s "$log" ] && fail_ "something was said: $(cat "$log")"
+stop_kiosk_
+tmux_ kill-server 2>/dev/null
+
+# No speech helper (a kiosk built without espeak-ng): F12 says why in the
+# log, and the kiosk goes on.
+sock="mk-test-$$-$test_name-3"
+: > "$trace"
+SPEECH_LOG_=
+MESOKIOSK_SPEAK=$tmp/no-such-helper
+start_kiosk --lang fr
+send F12
+wait_trace "event [0-9]+ listen"
+refuse_screen "Arrêter l'écoute"
+send '!'
+wait_frame "page=signes-alerte"
+grep -q -F "$tmp/no-such-helper" "$tmp/stderr" \
+  || fail_ "no message: $(cat "$tmp/stderr")"
 exit 0

@@ -191,6 +191,56 @@ test_psf1 (void)
   free (buf);
 }
 
+/* The real fonts, where Debian's console-setup-linux put them: read
+   whole, the Unicode table covers what the kiosk shows on the console
+   (French letters, « », the frame's lines, the bullet).  */
+static void
+test_real_fonts (void)
+{
+  for (int s = TEXTSIZE_LARGE; s < TEXTSIZE_COUNT; s++)
+    {
+      char cmd[512];
+      FILE *p;
+      unsigned char *buf = malloc (1 << 20);
+      size_t n;
+      struct textsize_font f;
+      static const uint16_t need[] = { 0xE9, 0xE0, 0xE7, 0xAB, 0xBB, 0x2500,
+                                       0x2502, 0x250C, 0x2022, 'A' };
+
+      snprintf (cmd, sizeof cmd,
+                "gzip -dc /usr/share/consolefonts/%s 2>/dev/null",
+                textsize_file ((enum textsize_size) s));
+      p = popen (cmd, "r");
+      n = p != NULL ? fread (buf, 1, 1 << 20, p) : 0;
+      if (p != NULL)
+        pclose (p);
+      if (n == 0)
+        {
+          printf ("%s: not installed (console-setup-linux), not checked\n",
+                  textsize_file ((enum textsize_size) s));
+          free (buf);
+          continue;
+        }
+      CHECK (textsize_font_parse (buf, n, &f));
+      CHECK_INT (f.width, textsize_width ((enum textsize_size) s));
+      CHECK_INT (f.height, textsize_height ((enum textsize_size) s));
+      CHECK_INT (f.count, 256);
+      for (size_t k = 0; k < ARRAY_SIZE (need); k++)
+        {
+          bool found = false;
+
+          for (size_t i = 0; i < f.nmap; i++)
+            found = found || f.map[i].unicode == need[k];
+          if (!found)
+            printf ("U+%04X missing from %s\n", need[k],
+                    textsize_file ((enum textsize_size) s));
+          CHECK (found);
+        }
+      textsize_font_free (&f);
+      free (buf);
+    }
+}
+
 int
 main (void)
 {
@@ -199,5 +249,6 @@ main (void)
   RUN (test_plan_and_restore);
   RUN (test_psf2);
   RUN (test_psf1);
+  RUN (test_real_fonts);
   return unit_done ();
 }
