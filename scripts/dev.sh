@@ -111,7 +111,8 @@ case ${1:-} in
     vg_tests='$(UNIT_TESTS) tests/screen/navigate.sh tests/screen/scroll.sh'
     vg_tests="$vg_tests tests/screen/help.sh tests/screen/signals.sh"
     vg_tests="$vg_tests tests/screen/mouse.sh tests/screen/search.sh"
-    vg_tests="$vg_tests tests/screen/monkey.sh"
+    vg_tests="$vg_tests tests/screen/monkey.sh tests/screen/speech.sh"
+    vg_tests="$vg_tests tests/screen/speech-idle.sh"
     make -C _build-valgrind check-valgrind --no-print-directory -j2 \
       TESTS="$vg_tests" >/dev/null 2>&1 || status=1
     # clang too: the same warnings, as errors, and the unit tests.

@@ -162,4 +162,13 @@ click_button "Arrêter l'écoute"
 wait_trace "speech off"
 wait_for "Écouter"
 grep -q '^close$' "$log" || fail_ "the voice was not closed"
+
+# Speech on again, then quit while it speaks: a clean exit (under
+# valgrind and the sanitizers, no leak).
+send F12
+wait_trace "speech on"
+send F10
+status=$(wait_exit)
+[ "$status" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "exit status $status"; }
+[ -s "$tmp/stderr" ] && { cat "$tmp/stderr" >&2; fail_ "messages on stderr"; }
 exit 0
