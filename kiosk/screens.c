@@ -3,6 +3,7 @@
 
 #include "system.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,17 +263,60 @@ screens_pin (const char *lang, size_t typed, unsigned wait, bool hash_set)
 }
 
 struct page *
-screens_staff (const char *lang)
+screens_staff (const char *lang, const char *report)
 {
   struct page *p = screens_page (lang);
 
   p->title = arena_strdup (&p->arena, L_(lang, "Staff menu"));
   p->summary = arena_strdup (&p->arena, L_(lang, "Choose, then press"
                                            " Enter."));
+  if (report != NULL)
+    screens_add_text (p, BLOCK_TEXT, report);
   screens_add_link (p, "staff:back", L_(lang, "Back to the kiosk"));
   screens_add_link (p, "staff:reload", L_(lang, "Read the content again"));
   screens_add_link (p, "staff:quit", L_(lang, "Quit the kiosk"));
   return p;
+}
+
+char *
+screens_reload_report (const char *lang, size_t pages,
+                       const struct diag_list *d, bool kept)
+{
+  const struct diag *first = NULL;
+  char *head, *quote = NULL, *all;
+  size_t len = 0;
+  FILE *f;
+
+  for (size_t i = 0; i < d->n && first == NULL; i++)
+    if (d->items[i].sev == DIAG_ERROR)
+      first = &d->items[i];
+  if (kept)
+    /* TRANSLATORS: after "Read the content again" on the staff menu.  */
+    head = xasprintf (L_(lang, "%zu errors: the previous content is kept."
+                         " Run mesokiosk --check for all of them. The"
+                         " first:"), d->nerrors);
+  else if (d->nwarnings > 0)
+    head = xasprintf (L_(lang, "Content read again: %zu pages, no errors,"
+                         " %zu warnings (mesokiosk --check lists them)."),
+                      pages, d->nwarnings);
+  else
+    head = xasprintf (L_(lang, "Content read again: %zu pages, no errors."),
+                      pages);
+  if (first == NULL)
+    return head;
+  /* The error as --check prints it (file:line:column: error: ...), its
+     controls escaped.  */
+  f = open_memstream (&quote, &len);
+  if (f == NULL)
+    return head;
+  diag_print (f, first, false);
+  fclose (f);
+  while (len > 0 && quote[len - 1] == '\n')
+    quote[--len] = '\0';
+  all = xasprintf ("%s\n%s", head, quote);
+  free (head);
+  free (quote);
+  return all;
 }
 
 static int

@@ -40,6 +40,8 @@ struct session
                                    result being opened, and the words to
                                    highlight there.  */
   char *highlight;
+  char *report;                 /* Owned, or NULL: the last reload's
+                                   result, for the staff menu.  */
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
   char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
@@ -141,7 +143,7 @@ session_build (struct session *s, enum screen_id screen, const char *id,
                                 pin_hash_valid (s->cfg.pin_hash));
       break;
     case SCREEN_STAFF:
-      *synthetic = screens_staff (ui);
+      *synthetic = screens_staff (ui, s->report);
       break;
     case SCREEN_HOME:
       *synthetic = screens_home (s->lib, ui);
@@ -361,7 +363,6 @@ static enum result
 session_follow (struct session *s, int32_t k)
 {
   const struct layout_link *l = viewport_link (&s->vp, k);
-  enum result r;
 
   if (l == NULL)
     return RESULT_IGNORED;
@@ -375,10 +376,7 @@ session_follow (struct session *s, int32_t k)
   if (strcmp (l->target, "staff:quit") == 0)
     return RESULT_QUIT;
   if (strcmp (l->target, "staff:reload") == 0)
-    {
-      r = session_back (s);
-      return r == RESULT_NEED ? r : RESULT_RELOAD;
-    }
+    return RESULT_RELOAD;       /* The menu stays, to show the result.  */
   if (strcmp (l->target, "staff:back") == 0)
     return session_back (s);
   if (strncmp (l->target, "hit:", 4) == 0)
@@ -788,6 +786,7 @@ session_free (struct session *s)
   free (s->message);
   free (s->hit_id);
   free (s->highlight);
+  free (s->report);
   memset (s->pin, 0, sizeof s->pin);
   free (s);
 }
@@ -824,6 +823,24 @@ session_set_library (struct session *s, const struct library *lib)
   free (s->reload->page_id);
   free (s->reload);
   s->reload = NULL;
+  return RESULT_FULL;
+}
+
+enum result
+session_report (struct session *s, const char *text)
+{
+  free (s->report);
+  s->report = text != NULL ? xstrdup (text) : NULL;
+  if (s->screen != SCREEN_STAFF)
+    return RESULT_IGNORED;
+  /* Shown again with the result, where the selection was.  */
+  {
+    struct viewport_mark m;
+
+    viewport_mark (&s->vp, &m);
+    session_show (s, SCREEN_STAFF, NULL, s->lang);
+    viewport_seek (&s->vp, &m, false);
+  }
   return RESULT_FULL;
 }
 

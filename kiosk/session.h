@@ -90,6 +90,10 @@ enum result session_resize (struct session *s, unsigned width,
 enum result session_set_library (struct session *s,
                                  const struct library *lib);
 
+/* Tells staff the result of a reload they asked for (TEXT, copied): the
+   staff menu shows it.  */
+enum result session_report (struct session *s, const char *text);
+
 /* Tells the session the time (monotonic seconds), for the PIN brake.  */
 void session_set_time (struct session *s, double now);
 

@@ -19,6 +19,7 @@ query () {
   tmux_ kill-server 2>/dev/null
   sock="mk-test-$$-$test_name-$round"
   : > "$trace"
+  rm -f "$tmp/exit"
   start_kiosk --lang "$1"
   wait_frame "screen=1 "
   send_literal "$2"

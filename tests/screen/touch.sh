@@ -25,6 +25,7 @@ for lang in fr en; do
     tmux_ kill-server 2>/dev/null
     sock="mk-test-$$-$test_name-$round"
     : > "$trace"
+    rm -f "$tmp/exit"
     COLS_=$cols ROWS_=15 start_kiosk --lang "$lang"
     if [ "$lang" = fr ]; then
       wait_for "Accueil"
@@ -39,7 +40,8 @@ for lang in fr en; do
     screen | tail -n 2 | grep -E -q '(^| )[A-Za-z] [A-Z]' \
       && { show_screen; fail_ "a letter is shown as a key"; }
     send F10
-    [ "$(wait_exit)" = 0 ] || fail_ "exit status"
+    st=$(wait_exit)
+    [ "$st" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "${cols} $lang: exit status $st"; }
   done
 done
 
@@ -48,6 +50,7 @@ stop_kiosk_
 tmux_ kill-server 2>/dev/null
 sock="mk-test-$$-$test_name-zones"
 : > "$trace"
+rm -f "$tmp/exit"
 COLS_=80 ROWS_=24 start_kiosk --lang en
 send '!'
 wait_frame "page=signes-alerte .*top=0 "
@@ -72,6 +75,7 @@ stop_kiosk_
 tmux_ kill-server 2>/dev/null
 sock="mk-test-$$-$test_name-countdown"
 : > "$trace"
+rm -f "$tmp/exit"
 COLS_=40 ROWS_=15 start_kiosk --kiosk --idle 8
 send Down Enter
 wait_frame "screen=1 .*lang=en "
