@@ -152,7 +152,8 @@ void session_highlighted (const struct session *s, uint32_t *off,
 
 enum
 {
-  SESSION_QUERY_MAX = 64,       /* Bytes of search text kept.  */
+  SESSION_QUERY_MAX = 64,       /* Bytes of search text kept (at most
+                                   FIELD_MAX).  */
   SESSION_LANG_MAX = 8          /* Bytes of a language code, with its
                                    NUL ("fr", "pt_BR").  */
 };
