@@ -92,12 +92,14 @@ sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' "$tmp/dump.txt" \
   | grep -q -F -- "→ ${label#fr }" \
   || fail_ "'$label' is not a link of the page"
 
-# 3. The language key: the page is read again in English, in the English
-# voice.
+# 3. The language button, tapped: its label is said in its own language
+# (English, in the English voice), then the page in English.
 mark=$(($(log_lines) + 1))
-send F2
+click_button "English"
 wait_frame "lang=en"
 wait_said "en Warning signs: when to call"
+[ "$(said "$mark" | head -n 1)" = "en English" ] \
+  || fail_ "the button's label was not said first, in English: $(said "$mark")"
 said "$mark" | grep -q '^fr ' && fail_ "French after the switch: $(said "$mark")"
 stop_kiosk_
 tmux_ kill-server 2>/dev/null
