@@ -81,3 +81,10 @@ fetch_layout (struct library *lib, const struct page *p,
     }
   return l;
 }
+
+void
+fetch_complete (struct session *s, struct library *lib)
+{
+  while (session_complete (s) && library_supply (lib, session_need (s)))
+    continue;
+}

@@ -33,6 +33,10 @@ void fetch_fill (struct session *s, struct library *lib);
    what it needs.  Returns true if it did some work.  */
 bool fetch_prepare (struct session *s, struct library *lib);
 
+/* Lays out the whole of the page shown (to read it aloud), reading the
+   titles it needs.  */
+void fetch_complete (struct session *s, struct library *lib);
+
 /* Lays out the whole of page P with O, whose link labels come from
    LABELS over LIB (screens_options()), reading the titles they need:
    what --dump prints.  Caller frees with layout_free().  */

@@ -13,7 +13,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "a11y.h"
 #include "check.h"
+#include "console.h"
 #include "curses_compat.h"
 #include "dump.h"
 #include "fetch.h"
@@ -43,7 +45,8 @@ enum mode
   MODE_KIOSK,
   MODE_CHECK,
   MODE_DUMP,
-  MODE_HASH_PIN
+  MODE_HASH_PIN,
+  MODE_CHECK_CONSOLE
 };
 
 struct options
@@ -72,7 +75,8 @@ enum
   OPT_PLAIN,
   OPT_ASCII,
   OPT_THEME,
-  OPT_HASH_PIN
+  OPT_HASH_PIN,
+  OPT_CHECK_CONSOLE
 };
 
 static const struct option long_options[] = {
@@ -88,6 +92,7 @@ static const struct option long_options[] = {
   { "ascii", no_argument, NULL, OPT_ASCII },
   { "theme", required_argument, NULL, OPT_THEME },
   { "hash-pin", no_argument, NULL, OPT_HASH_PIN },
+  { "check-console", no_argument, NULL, OPT_CHECK_CONSOLE },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 }
@@ -116,7 +121,9 @@ usage (FILE *f)
       --dump=PAGE      print PAGE as the kiosk lays it out, and exit\n\
       --width=N        with --dump, the width in columns (default 72)\n\
       --hash-pin       read a staff PIN and print the line to put in\n\
-                         kiosk.yaml (the PIN itself is never stored)\n"),
+                         kiosk.yaml (the PIN itself is never stored)\n\
+      --check-console  on a Linux console, load each larger text size and\n\
+                         give the console its font back, checking each step\n"),
          f);
   fputs (_("\
   -h, --help           display this help and exit\n\
@@ -224,6 +231,9 @@ parse_options (int argc, char **argv, struct options *o)
         break;
       case OPT_HASH_PIN:
         o->mode = MODE_HASH_PIN;
+        break;
+      case OPT_CHECK_CONSOLE:
+        o->mode = MODE_CHECK_CONSOLE;
         break;
       case OPT_PLAIN:
         o->plain = 1;
@@ -485,7 +495,9 @@ run_kiosk (struct options *o)
   app.countdown = loop_countdown (app.idle);
   app.session = session_new (app.lib, &app.scfg);
   view_init (&app.view, &app.profile);
+  a11y_init (&app, set, &ti);
   status = loop_run (&app, sigfd);
+  a11y_done (&app);
   term_done ();
   session_free (app.session);
   library_free (app.lib);
@@ -511,6 +523,8 @@ main (int argc, char **argv)
       return run_dump (&o);
     case MODE_HASH_PIN:
       return run_hash_pin ();
+    case MODE_CHECK_CONSOLE:
+      return console_check (STDIN_FILENO);
     default:
       return run_kiosk (&o);
     }

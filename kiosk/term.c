@@ -48,10 +48,20 @@ term_add_reset (const char *cap)
     }
 }
 
+static void (*volatile term_fatal_hook) (void);
+
+void
+term_on_fatal (void (*fn) (void))
+{
+  term_fatal_hook = fn;
+}
+
 /* Async-signal-safe: restores the terminal, then dies of SIG.  */
 static void
 term_fatal (int sig)
 {
+  if (term_fatal_hook != NULL)
+    term_fatal_hook ();
   if (term_have_saved)
     tcsetattr (STDIN_FILENO, TCSANOW, &term_saved);
   if (term_reset_len > 0)
@@ -178,6 +188,11 @@ static const struct
   { KEY_ENTER, IK_ENTER }, { KEY_BACKSPACE, IK_BACKSPACE },
   { KEY_DC, IK_DELETE }, { KEY_BTAB, IK_BACKTAB }, { KEY_F (1), IK_F1 },
   { KEY_F (2), IK_F2 }, { KEY_F (9), IK_F9 }, { KEY_F (10), IK_F10 },
+  /* Speech: F12 (or the speech_key setting: F3, F4, F11), and F5 to F8
+     for its rate and volume.  */
+  { KEY_F (3), IK_F3 }, { KEY_F (4), IK_F4 }, { KEY_F (5), IK_F5 },
+  { KEY_F (6), IK_F6 }, { KEY_F (7), IK_F7 }, { KEY_F (8), IK_F8 },
+  { KEY_F (11), IK_F11 }, { KEY_F (12), IK_F12 },
   { KEY_A1, IK_HOME }, { KEY_C1, IK_END }, { KEY_A3, IK_PAGE_UP },
   { KEY_C3, IK_PAGE_DOWN }, { KEY_FIND, IK_HOME }, { KEY_SELECT, IK_END },
 };

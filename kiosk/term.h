@@ -51,6 +51,10 @@ bool term_init (bool kiosk, bool force_ascii, bool plain,
                 struct term_info *info, const char **err);
 /* Restores the terminal; safe to call twice.  */
 void term_done (void);
+/* Calls FN (async-signal-safe; NULL: none) when a fatal signal ends the
+   program, before the terminal is restored: the console's font goes
+   back (console.h).  */
+void term_on_fatal (void (*fn) (void));
 /* Reads one event without waiting; returns false if there is none.  */
 bool term_read (struct term_event *ev);
 

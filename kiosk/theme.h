@@ -17,6 +17,16 @@
 void theme_init (unsigned theme);
 /* Sets the attributes of ROLE on W.  */
 void theme_apply (WINDOW *w, enum style_role role);
+/* What THEME's table gives ROLE: colours (-1: the terminal's default;
+   none in the mono theme) and attributes.  For the contrast test.  */
+struct theme_look
+{
+  short fg, bg;
+  bool bold, underline, reverse;
+};
+void theme_describe (unsigned theme, enum style_role role,
+                     struct theme_look *look);
+
 /* The theme in use (THEME_MONO when the terminal has no colours).  */
 unsigned theme_current (void);
 

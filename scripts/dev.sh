@@ -19,8 +19,9 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
-libncurses-dev libyaml-dev libunistring-dev libqrencode-dev"
-test_packages="tmux valgrind python3 clang zbar-tools"
+libncurses-dev libyaml-dev libunistring-dev libqrencode-dev libespeak-ng-dev \
+espeak-ng-data"
+test_packages="tmux valgrind python3 clang zbar-tools sox console-setup-linux"
 
 say () { printf '==> %s\n' "$*" >&2; }
 
@@ -111,7 +112,8 @@ case ${1:-} in
     vg_tests='$(UNIT_TESTS) tests/screen/navigate.sh tests/screen/scroll.sh'
     vg_tests="$vg_tests tests/screen/help.sh tests/screen/signals.sh"
     vg_tests="$vg_tests tests/screen/mouse.sh tests/screen/search.sh"
-    vg_tests="$vg_tests tests/screen/monkey.sh"
+    vg_tests="$vg_tests tests/screen/monkey.sh tests/screen/speech.sh"
+    vg_tests="$vg_tests tests/screen/speech-idle.sh"
     make -C _build-valgrind check-valgrind --no-print-directory -j2 \
       TESTS="$vg_tests" >/dev/null 2>&1 || status=1
     # clang too: the same warnings, as errors, and the unit tests.

@@ -75,6 +75,11 @@ IDLE_RE = re.compile(r'^(?P<t>[0-9.]+) idle (?P<left>\d+)$')
 # laid out ahead in idle time.
 WAIT_RE = re.compile(r'^(?P<t>[0-9.]+) (wait -?\d+|prepared)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
+# Speech and text size (kiosk/a11y.c): what they did, for the tests.
+A11Y_RE = re.compile(r'^[0-9.]+ (speech|text-size|countdown) ')
+# The loop going to sleep (with its timeout in ms), and a page laid out
+# ahead in the idle time (kiosk/loop.c).
+LOOP_RE = re.compile(r'^[0-9.]+ (wait -?\d+|prepared)$')
 # enum screen_id of kiosk/session.h (read from there at start, as the
 # kiosk grows screens; these are the values when this was written).
 SCREENS = {'SCREEN_LANGUAGE': 0, 'SCREEN_HOME': 1, 'SCREEN_PAGE': 2,
@@ -192,6 +197,8 @@ class Trace:
                 self.pid = int(m.group(1))
                 continue
             if line.startswith('start pid='):
+                continue
+            if A11Y_RE.match(line) or LOOP_RE.match(line):
                 continue
             raise MonkeyFailure('unexpected trace line: %r' % line)
         return len(parts)
@@ -716,6 +723,10 @@ class Kiosk:
             'MESOKIOSK_DATADIR': self.args.datadir,
             'MESOKIOSK_TRACE': self.trace_path,
             'MESOKIOSK_LOCALEDIR': os.environ.get('MESOKIOSK_LOCALEDIR', ''),
+            # Speech goes to a log (kiosk/voice.c) that ends each
+            # utterance after 50 ms: the monkey's keys interrupt it.
+            'MESOKIOSK_SPEECH_LOG': os.path.join(self.workdir, 'speech.log'),
+            'MESOKIOSK_SPEECH_PACE': '50',
         }
         for k in ('VALGRIND_LIB', 'ASAN_OPTIONS', 'UBSAN_OPTIONS',
                   'LSAN_OPTIONS'):
