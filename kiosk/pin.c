@@ -6,7 +6,6 @@
 #include <crypt.h>
 #include <errno.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "pin.h"
 #include "xalloc.h"
