@@ -44,6 +44,7 @@ CLI_TESTS = \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
 	tests/cli/locale.sh \
+	tests/cli/man.sh \
 	tests/cli/nls.sh \
 	tests/cli/options.sh \
 	tests/cli/overlay.sh \
