@@ -77,18 +77,12 @@ action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
 const char *
 action_name (enum action a)
 {
-  static const char *const names[ACT_COUNT] = {
-    [ACT_NONE] = "none", [ACT_UP] = "up", [ACT_DOWN] = "down",
-    [ACT_PAGE_UP] = "page-up", [ACT_PAGE_DOWN] = "page-down",
-    [ACT_TOP] = "top", [ACT_BOTTOM] = "bottom",
-    [ACT_SCROLL_UP] = "scroll-up", [ACT_SCROLL_DOWN] = "scroll-down",
-    [ACT_NEXT_LINK] = "next-link", [ACT_PREV_LINK] = "prev-link",
-    [ACT_FOLLOW] = "follow", [ACT_CLICK] = "click", [ACT_BACK] = "back",
-    [ACT_HOME] = "home", [ACT_LANGUAGE] = "language", [ACT_HELP] = "help",
-    [ACT_WARNING_SIGNS] = "warning-signs", [ACT_SEARCH] = "search",
-    [ACT_QUIT] = "quit", [ACT_CANCEL] = "cancel", [ACT_STAFF] = "staff",
-    [ACT_CHAR] = "char",
+  static const char *const names[] = {
+#define ACTION_NAME(name, str) str,
+    ACTION_LIST (ACTION_NAME)
+#undef ACTION_NAME
   };
+  _Static_assert (ARRAY_SIZE (names) == ACT_COUNT, "a name per action");
 
-  return a < ACT_COUNT && names[a] != NULL ? names[a] : "?";
+  return a < ACT_COUNT ? names[a] : "?";
 }

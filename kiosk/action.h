@@ -27,23 +27,38 @@ struct input
   uint32_t ch;          /* The character, for IK_CHAR.  */
 };
 
+/* Every action, with the name logs and tests use.  */
+#define ACTION_LIST(X)                                                  \
+  X (NONE, "none")                                                      \
+  X (UP, "up")                  /* Select the next link or scroll.  */  \
+  X (DOWN, "down")                                                      \
+  X (PAGE_UP, "page-up")                                                \
+  X (PAGE_DOWN, "page-down")                                            \
+  X (TOP, "top")                                                        \
+  X (BOTTOM, "bottom")                                                  \
+  X (SCROLL_UP, "scroll-up")    /* Mouse wheel: a few lines.  */        \
+  X (SCROLL_DOWN, "scroll-down")                                        \
+  X (NEXT_LINK, "next-link")                                            \
+  X (PREV_LINK, "prev-link")                                            \
+  X (FOLLOW, "follow")          /* Follow the selected link.  */        \
+  X (CLICK, "click")            /* Follow the link on line ARG.  */     \
+  X (BACK, "back")                                                      \
+  X (HOME, "home")                                                      \
+  X (LANGUAGE, "language")                                              \
+  X (HELP, "help")                                                      \
+  X (WARNING_SIGNS, "warning-signs")                                    \
+  X (SEARCH, "search")                                                  \
+  X (QUIT, "quit")                                                      \
+  X (CANCEL, "cancel")          /* Escape: leave a dialog, or back.  */ \
+  X (STAFF, "staff")            /* The staff key: PIN, staff menu.  */  \
+  X (CHAR, "char")              /* Text typed in a field: ARG is the    \
+                                   character.  */
+
 enum action
 {
-  ACT_NONE,
-  ACT_UP, ACT_DOWN,             /* Select the next link or scroll a line.  */
-  ACT_PAGE_UP, ACT_PAGE_DOWN,
-  ACT_TOP, ACT_BOTTOM,
-  ACT_SCROLL_UP, ACT_SCROLL_DOWN,       /* Mouse wheel: a few lines.  */
-  ACT_NEXT_LINK, ACT_PREV_LINK,
-  ACT_FOLLOW,                   /* Follow the selected link.  */
-  ACT_CLICK,                    /* Follow the link on line ARG.  */
-  ACT_BACK, ACT_HOME, ACT_LANGUAGE, ACT_HELP, ACT_WARNING_SIGNS,
-  ACT_SEARCH,
-  ACT_QUIT,
-  ACT_CANCEL,                   /* Escape: leave a dialog, or go back.  */
-  ACT_STAFF,                    /* The staff key: PIN, then staff menu.  */
-  ACT_CHAR,                     /* Text typed in a field: ARG is the
-                                   character.  */
+#define ACTION_ENUM(name, str) ACT_##name,
+  ACTION_LIST (ACTION_ENUM)
+#undef ACTION_ENUM
   ACT_COUNT
 };
 

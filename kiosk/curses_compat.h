@@ -1,11 +1,18 @@
 /* curses_compat.h -- the one place that includes the curses header.
 
-   Only the view (term.c, theme.c, view.c, loop.c, main.c) includes this;
-   the model is built into a library that never sees curses, so a stray
-   include there fails the build.  We need the wide-character API.  */
+   Only the view (term.c, theme.c, view.c, loop.c, main.c) includes this.
+   The model (libmodel.a, and the unit tests that link only it) is
+   compiled with MESOKIOSK_MODEL defined and kiosk/nocurses first on its
+   include path, where every curses header is an #error: a stray include
+   of this file or of <curses.h> in the model fails the build
+   (tests/cli/boundary.sh proves it).  We need the wide-character API.  */
 
 #ifndef MESOKIOSK_CURSES_COMPAT_H
 #define MESOKIOSK_CURSES_COMPAT_H
+
+#ifdef MESOKIOSK_MODEL
+# error "the model (libmodel.a) must not include curses: only the view draws"
+#endif
 
 #ifndef NCURSES_WIDECHAR
 # define NCURSES_WIDECHAR 1

@@ -38,7 +38,7 @@ diag_list_take (struct diag_list *dst, struct diag_list *src)
 {
   if (src->n == 0)
     return;
-  xgrow (&dst->items, &dst->cap, dst->n + src->n, sizeof *dst->items);
+  dst->items = xgrow (dst->items, &dst->cap, dst->n + src->n, sizeof *dst->items);
   memcpy (dst->items + dst->n, src->items, src->n * sizeof *src->items);
   dst->n += src->n;
   dst->nerrors += src->nerrors;
@@ -54,7 +54,7 @@ diag_add (struct diag_list *l, enum diag_severity sev, const char *file,
   struct diag *d;
   va_list ap;
 
-  xgrow (&l->items, &l->cap, l->n + 1, sizeof *l->items);
+  l->items = xgrow (l->items, &l->cap, l->n + 1, sizeof *l->items);
   d = &l->items[l->n++];
   d->file = file != NULL ? xstrdup (file) : NULL;
   d->line = line;

@@ -22,7 +22,7 @@ dump_piece (void *ctx, const char *s, size_t len, unsigned cols,
   (void) cols;
   (void) role;
 
-  xgrow (&d->buf, &d->cap, d->len + len * repeat + 1, 1);
+  d->buf = xgrow (d->buf, &d->cap, d->len + len * repeat + 1, 1);
   for (unsigned r = 0; r < repeat; r++)
     {
       memcpy (d->buf + d->len, s, len);

@@ -44,3 +44,9 @@ history_pop (struct history *h, struct history_entry *e)
   *e = h->items[--h->n];
   return true;
 }
+
+const struct history_entry *
+history_top (const struct history *h)
+{
+  return h->n > 0 ? &h->items[h->n - 1] : NULL;
+}

@@ -12,10 +12,15 @@
 
 enum { HISTORY_MAX = 64 };
 
+enum { HISTORY_LANG_MAX = 8 };
+
 struct history_entry
 {
   int screen;                   /* enum screen_id.  */
   char *page_id;                /* Owned, or NULL.  */
+  char lang[HISTORY_LANG_MAX];  /* The patient's language then.  */
+  bool back_to_lang;            /* Back returns to LANG too (a search
+                                   result opened in another language).  */
   uint32_t anchor_block, anchor_offset;
   int32_t selected;             /* Selected link, or -1.  */
 };
@@ -33,5 +38,7 @@ void history_push (struct history *h, const struct history_entry *e);
 /* Pops the last entry into *E (the caller frees E->page_id); returns
    false if the stack is empty.  */
 bool history_pop (struct history *h, struct history_entry *e);
+/* The last entry, left on the stack, or NULL if it is empty.  */
+const struct history_entry *history_top (const struct history *h);
 
 #endif /* MESOKIOSK_HISTORY_H */

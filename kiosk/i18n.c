@@ -98,6 +98,15 @@ i18n_gettext_in (const char *lang, const char *msgid)
   return t;
 }
 
+const char *
+i18n_pgettext_in (const char *lang, const char *glued, const char *msgid)
+{
+  const char *t = i18n_gettext_in (lang, glued);
+
+  /* As pgettext: no translation gives back the glued id.  */
+  return t == glued ? msgid : t;
+}
+
 void
 i18n_staff_begin (void)
 {
@@ -128,5 +137,14 @@ i18n_name (const char *lang)
   for (size_t i = 0; i < ARRAY_SIZE (i18n_languages); i++)
     if (strcmp (i18n_languages[i].code, lang) == 0)
       return _(i18n_languages[i].name);
+  return lang;
+}
+
+const char *
+i18n_name_in (const char *in, const char *lang)
+{
+  for (size_t i = 0; i < ARRAY_SIZE (i18n_languages); i++)
+    if (strcmp (i18n_languages[i].code, lang) == 0)
+      return i18n_gettext_in (in, i18n_languages[i].name);
   return lang;
 }

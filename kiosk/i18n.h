@@ -29,12 +29,27 @@ void i18n_staff_begin (void);
 void i18n_staff_end (void);
 
 /* MSGID translated into LANG (a page's language), whatever the interface
-   language is; the interface language is left as it was.  */
-const char *i18n_gettext_in (const char *lang, const char *msgid);
+   language is; the interface language is left as it was.  The session
+   builds its screens with it (system.h's L_()), so that a transition
+   never changes the language of the process.  */
+const char *i18n_gettext_in (const char *lang, const char *msgid)
+  ATTR_FORMAT_ARG (2);
+/* The same for GLUED, a message with a context made by NC_() (LC_()):
+   MSGID if there is no translation.  */
+const char *i18n_pgettext_in (const char *lang, const char *glued,
+                              const char *msgid) ATTR_FORMAT_ARG (3);
+
+/* MSGID, and MSGID with context CTX, in language LANG: what the model
+   builds screens with.  Both are xgettext keywords (locale/Makevars).  */
+#define L_(lang, msgid) i18n_gettext_in (lang, msgid)
+#define LC_(lang, ctx, msgid) \
+  i18n_pgettext_in (lang, ctx GETTEXT_CONTEXT_GLUE msgid, msgid)
 
 /* A language's own name ("Français"), or LANG if unknown.  */
 const char *i18n_native_name (const char *lang);
 /* A language's name in the interface language (_("French")).  */
 const char *i18n_name (const char *lang);
+/* A language's name in language IN (L_(IN, "French")).  */
+const char *i18n_name_in (const char *in, const char *lang);
 
 #endif /* MESOKIOSK_I18N_H */

@@ -10,9 +10,12 @@
 #include <uniwidth.h>
 
 #include "layout.h"
+#include "search.h"
 #include "typo.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+const char layout_wait[] = "";
 
 static const struct layout_glyphs layout_glyphs_utf8 = {
   "\xE2\x80\xA2 ", "\xE2\x86\x92 ",
@@ -44,7 +47,7 @@ layout_put (struct layout *l, const char *s, size_t n, bool ascii)
 {
   uint32_t off = (uint32_t) l->text_len;
 
-  xgrow (&l->text, &l->text_cap, l->text_len + n + 1, 1);
+  l->text = xgrow (l->text, &l->text_cap, l->text_len + n + 1, 1);
   if (!ascii)
     memcpy (l->text + l->text_len, s, n);
   else
@@ -76,7 +79,7 @@ layout_line (struct lctx *c, unsigned indent, uint8_t frame, uint32_t offset)
   struct layout *l = c->l;
   struct layout_line *line;
 
-  xgrow (&l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
+  l->lines = xgrow (l->lines, &l->lines_cap, l->nlines + 1, sizeof *l->lines);
   line = &l->lines[l->nlines++];
   line->span = (uint32_t) l->nspans;
   line->nspans = 0;
@@ -103,7 +106,7 @@ layout_span (struct lctx *c, const char *s, size_t n, unsigned cols,
   struct layout_line *line = &l->lines[l->nlines - 1];
   struct layout_span *sp;
 
-  xgrow (&l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
+  l->spans = xgrow (l->spans, &l->spans_cap, l->nspans + 1, sizeof *l->spans);
   sp = &l->spans[l->nspans++];
   sp->off = layout_put (l, s, n, c->o->charset == CHARSET_ASCII);
   sp->len = (uint32_t) l->text_len - sp->off;
@@ -151,6 +154,70 @@ struct wrap
   uint32_t item;                /* For anchors.  */
 };
 
+/* True if the folded word W (N bytes) starts with one of the words of
+   TERMS (folded, separated by spaces).  */
+static bool
+layout_is_term (const char *w, size_t n, const char *terms)
+{
+  while (*terms != '\0')
+    {
+      const char *e = strchr (terms, ' ');
+      size_t tl = e != NULL ? (size_t) (e - terms) : strlen (terms);
+
+      if (tl > 0 && tl <= n && memcmp (w, terms, tl) == 0)
+        return true;
+      terms += tl + (e != NULL);
+    }
+  return false;
+}
+
+/* Adds the N bytes at S (COLS columns) in ROLE, with the words the
+   options highlight in ROLE_MATCH.  */
+static void
+layout_span_marked (struct lctx *c, const char *s, size_t n, unsigned cols,
+                    enum style_role role)
+{
+  size_t flen, done = 0, start = 0;
+  uint32_t *map;
+  char *f;
+
+  if (c->o->highlight == NULL || c->o->highlight[0] == '\0')
+    {
+      layout_span (c, s, n, cols, role);
+      return;
+    }
+  f = search_fold (s, n, &flen, &map);
+  for (size_t i = 0; i <= flen; i++)
+    {
+      size_t from, to;
+
+      if (i < flen && f[i] != ' ')
+        continue;
+      if (i > start && layout_is_term (f + start, i - start, c->o->highlight))
+        {
+          from = map[start];
+          to = i < flen ? map[i] : n;
+          while (to > from && s[to - 1] == ' ')
+            to--;
+          if (from > done)
+            layout_span (c, s + done, from - done,
+                         (unsigned) utf8_width (s + done, from - done), role);
+          layout_span (c, s + from, to - from,
+                       (unsigned) utf8_width (s + from, to - from),
+                       ROLE_MATCH);
+          done = to;
+        }
+      start = i + 1;
+    }
+  if (done == 0)
+    layout_span (c, s, n, cols, role);
+  else if (done < n)
+    layout_span (c, s + done, n - done,
+                 (unsigned) utf8_width (s + done, n - done), role);
+  free (f);
+  free (map);
+}
+
 /* Emits one line of text (the N bytes at S, of COLS columns).  */
 static void
 layout_emit (struct lctx *c, const struct wrap *w, const char *s, size_t n,
@@ -162,7 +229,7 @@ layout_emit (struct lctx *c, const struct wrap *w, const char *s, size_t n,
   if (first && w->prefix != NULL)
     layout_span (c, w->prefix, strlen (w->prefix), pcols, w->prefix_role);
   if (n > 0)
-    layout_span (c, s, n, cols, w->role);
+    layout_span_marked (c, s, n, cols, w->role);
 }
 
 /* Wraps the N bytes at S (NUL-terminated) into lines.  */
@@ -347,22 +414,21 @@ layout_marked (struct lctx *c, const char *s, size_t n, unsigned indent,
     }
 }
 
+/* Lays out link block B (index INDEX) with LABEL (NULL: none).  */
 static void
-layout_link (struct lctx *c, const struct block *b, uint32_t index)
+layout_link (struct lctx *c, const struct block *b, uint32_t index,
+             const char *label)
 {
   struct layout *l = c->l;
-  const char *label = b->text;
   struct layout_link *k;
   struct wrap w = { .role = b->urgent ? ROLE_URGENT_LINK : ROLE_LINK,
                     .prefix = c->g->arrow, .prefix_role = ROLE_LINK_MARK };
 
-  if (label == NULL && c->o->link_label != NULL)
-    label = c->o->link_label (c->o->ctx, b->target);
   if (label == NULL && b->optional)
     return;
   if (label == NULL)
     label = b->target;
-  xgrow (&l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
+  l->links = xgrow (l->links, &l->links_cap, l->nlinks + 1, sizeof *l->links);
   k = &l->links[l->nlinks];
   k->target = b->target;
   k->line = (uint32_t) l->nlines;
@@ -397,12 +463,26 @@ layout_blocks (struct layout *l, const struct page *p,
                     (uint32_t) l->next_block, -1 };
   bool head = p->title != NULL || p->summary != NULL;
 
+  l->waiting = false;
   while (l->next_block < p->nblocks && l->nlines < lines)
     {
-      size_t i = l->next_block++;
+      size_t i = l->next_block;
       const struct block *b = &p->blocks[i];
       const struct block *prev = i > 0 ? &p->blocks[i - 1] : NULL;
       bool blank = prev != NULL ? prev->kind != BLOCK_HEADING : head;
+      const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
+
+      if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
+        {
+          label = o->link_label (o->ctx, p->lang, b->target);
+          if (label == LAYOUT_WAIT)
+            {
+              /* Not a line of it yet, not even the blank line before.  */
+              l->waiting = true;
+              break;
+            }
+        }
+      l->next_block++;
 
       if (prev != NULL && prev->kind == BLOCK_LINK && b->kind == BLOCK_LINK
           && prev->note == NULL && b->note == NULL)
@@ -433,7 +513,7 @@ layout_blocks (struct layout *l, const struct page *p,
           layout_warning (&c, b);
           break;
         case BLOCK_LINK:
-          layout_link (&c, b, (uint32_t) i);
+          layout_link (&c, b, (uint32_t) i, label);
           break;
         }
     }
@@ -535,6 +615,16 @@ layout_find_anchor (const struct layout *l, uint32_t block, uint32_t offset)
       best = i;
     }
   return best;
+}
+
+size_t
+layout_find_highlight (const struct layout *l, size_t from)
+{
+  for (size_t i = from; i < l->nlines; i++)
+    for (size_t k = 0; k < l->lines[i].nspans; k++)
+      if (l->spans[l->lines[i].span + k].role == ROLE_MATCH)
+        return i;
+  return SIZE_MAX;
 }
 
 size_t

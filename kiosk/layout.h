@@ -69,6 +69,9 @@ struct layout
   size_t nlinks, links_cap;
   size_t next_block;            /* Blocks laid out so far.  */
   bool complete;                /* Every block is laid out.  */
+  bool waiting;                 /* Stopped before a link whose label is
+                                   not known yet (LAYOUT_WAIT): the next
+                                   layout_more() tries it again.  */
 };
 
 struct layout_options
@@ -80,10 +83,22 @@ struct layout_options
   const char *warning_label;    /* "Warning", translated.  */
   const char *notice;           /* A line shown first, or NULL.  */
   bool notice_french;           /* The notice is in French.  */
-  /* Label of a link block that has none (the target's title), or NULL.  */
-  const char *(*link_label) (void *ctx, const char *target);
+  /* Words to highlight (ROLE_MATCH) in the page's text: folded words
+     (search.h) separated by spaces; a word of the text whose folded form
+     starts with one is marked.  NULL: none.  */
+  const char *highlight;
+  /* Label of a link block that has none: the title of TARGET, for a
+     page in LANG; NULL if there is none (the link shows its target, or
+     is left out if optional); LAYOUT_WAIT if it is not known yet (the
+     layout stops before the link).  */
+  const char *(*link_label) (void *ctx, const char *lang,
+                             const char *target);
   void *ctx;
 };
+
+/* What link_label() returns for a label not known yet.  */
+extern const char layout_wait[];
+#define LAYOUT_WAIT layout_wait
 
 /* Characters for bullets, links and frames in a charset.  */
 struct layout_glyphs
@@ -126,6 +141,9 @@ typedef void layout_piece_fn (void *ctx, const char *s, size_t len,
 void layout_render_line (const struct layout *l, size_t i,
                          const struct layout_glyphs *g, layout_piece_fn *fn,
                          void *ctx);
+
+/* The first line at or after FROM with a highlighted word, or SIZE_MAX.  */
+size_t layout_find_highlight (const struct layout *l, size_t from);
 
 /* Lays out the N bytes at S as plain wrapped text (for notices and
    dialogs): lines of ROLE, each with one span.  */

@@ -137,7 +137,7 @@ library_intern_lang (struct library *lib, const char *lang)
   for (size_t i = 0; i < lib->nlangs; i++)
     if (strcmp (lib->langs[i], lang) == 0)
       return lib->langs[i];
-  xgrow (&lib->langs, &lib->langs_cap, lib->nlangs + 1, sizeof *lib->langs);
+  lib->langs = xgrow (lib->langs, &lib->langs_cap, lib->nlangs + 1, sizeof *lib->langs);
   lib->langs[lib->nlangs] = xstrdup (lang);
   return lib->langs[lib->nlangs++];
 }
@@ -310,7 +310,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
             continue;
           }
       }
-      xgrow (&lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
+      lib->refs = xgrow (lib->refs, &lib->refs_cap, lib->nrefs + 1, sizeof *lib->refs);
       lib->refs[lib->nrefs++] = ref;
       if (2 * lib->nrefs + 2 > lib->nslots)
         library_rehash (lib, 2 * lib->nrefs);
@@ -340,7 +340,7 @@ library_scan (struct library *lib, const char *layer)
       path = xasprintf ("%s/%s", layer, e->d_name);
       if (library_is_dir (path))
         {
-          xgrow (&langs, &cap, n + 1, sizeof *langs);
+          langs = xgrow (langs, &cap, n + 1, sizeof *langs);
           langs[n++] = xstrdup (e->d_name);
         }
       free (path);
@@ -600,4 +600,75 @@ library_search_index (struct library *lib)
     if (lib->refs[i].state == REF_COMPLETE)
       search_index_add (lib->index, lib->refs[i].full);
   return lib->index;
+}
+
+/* ------------------------------------------------------------------ */
+/* Looking without reading (need.h).  */
+
+enum library_state
+library_peek (const struct library *lib, const char *id, const char *lang,
+              bool full, const struct page **page)
+{
+  const struct page_ref *ref = library_find (lib, id, lang);
+
+  *page = NULL;
+  if (ref == NULL)
+    return LIBRARY_ABSENT;
+  switch (ref->state)
+    {
+    case REF_BROKEN:
+      return LIBRARY_BROKEN;
+    case REF_COMPLETE:
+      *page = ref->full;
+      return LIBRARY_READY;
+    case REF_HEADER:
+      if (full)
+        return LIBRARY_UNREAD;
+      *page = ref->header;
+      return LIBRARY_READY;
+    case REF_UNREAD:
+    default:
+      return LIBRARY_UNREAD;
+    }
+}
+
+const struct search_index *
+library_peek_index (const struct library *lib)
+{
+  return lib->index;
+}
+
+bool
+library_supply (struct library *lib, const struct need *n)
+{
+  struct page_ref *ref;
+
+  switch (n->kind)
+    {
+    case NEED_HEADER:
+    case NEED_PAGE:
+      ref = library_find (lib, n->id, n->lang);
+      if (ref == NULL || ref->state == REF_BROKEN
+          || ref->state == REF_COMPLETE
+          || (ref->state == REF_HEADER && n->kind == NEED_HEADER))
+        return false;
+      library_read (lib, ref, n->kind == NEED_PAGE ? LOAD_FULL : LOAD_HEADER);
+      return true;
+    case NEED_INDEX:
+      if (lib->index != NULL)
+        return false;
+      library_search_index (lib);
+      return true;
+    case NEED_NOTHING:
+    default:
+      return false;
+    }
+}
+
+void
+library_file (const struct library *lib, size_t i, const char **id,
+              const char **lang)
+{
+  *id = lib->refs[i].id;
+  *lang = lib->refs[i].lang;
 }

@@ -17,6 +17,7 @@
 #define MESOKIOSK_LIBRARY_H
 
 #include "diag.h"
+#include "need.h"
 #include "page.h"
 #include "settings.h"
 
@@ -72,5 +73,31 @@ void library_entry (struct library *lib, size_t i, const char **id,
 /* The search index over every page that reads without error (all are
    read, the first time).  Valid until library_free().  */
 const struct search_index *library_search_index (struct library *lib);
+
+/* Looking without reading: what the session uses (need.h).  A const
+   library is never read from.  */
+enum library_state
+{
+  LIBRARY_ABSENT,       /* No such file (or it is hidden).  */
+  LIBRARY_UNREAD,       /* There is a file, not read as far as asked.  */
+  LIBRARY_BROKEN,       /* Reading it failed: see the diagnostics.  */
+  LIBRARY_READY         /* *PAGE is it.  */
+};
+
+/* Page ID in LANG as far as it is read: complete with FULL, or at least
+   its header.  Sets *PAGE when it returns LIBRARY_READY, else NULL.  */
+enum library_state library_peek (const struct library *lib, const char *id,
+                                 const char *lang, bool full,
+                                 const struct page **page);
+/* The search index if it is built, else NULL.  */
+const struct search_index *library_peek_index (const struct library *lib);
+/* Reads what N asks for; returns false if there was nothing to read (it
+   was read already, or there is no such file), so a caller that asks
+   again and again cannot loop forever.  */
+bool library_supply (struct library *lib, const struct need *n);
+/* The page file I (0 <= I < library_count()), in no particular order:
+   unlike library_entry(), it puts nothing in order.  */
+void library_file (const struct library *lib, size_t i, const char **id,
+                   const char **lang);
 
 #endif /* MESOKIOSK_LIBRARY_H */

@@ -106,6 +106,7 @@ static const struct schema_field warning_fields[] = {
   { .key = "list", .type = SCHEMA_STRINGS,
     .offset = offsetof (struct warning_in, list) },
 };
+SCHEMA_FITS (warning_fields);
 static const struct schema warning_schema = {
   "warning", warning_fields, ARRAY_SIZE (warning_fields), 0
 };
@@ -126,6 +127,7 @@ static const struct schema_field block_fields[] = {
   [F_LABEL] = { .key = "label", .type = SCHEMA_STRING,
                 .offset = offsetof (struct block_in, label) },
 };
+SCHEMA_FITS (block_fields);
 static const struct schema block_schema = {
   "block", block_fields, ARRAY_SIZE (block_fields), 0
 };
@@ -137,8 +139,12 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
             uint32_t seen, const yaml_mark_t *mark)
 {
   static const enum block_kind kinds[] = {
-    BLOCK_HEADING, BLOCK_TEXT, BLOCK_LIST, BLOCK_WARNING, BLOCK_LINK
+    [F_HEADING] = BLOCK_HEADING, [F_TEXT] = BLOCK_TEXT,
+    [F_LIST] = BLOCK_LIST, [F_WARNING] = BLOCK_WARNING,
+    [F_LINK] = BLOCK_LINK
   };
+  _Static_assert (ARRAY_SIZE (kinds) == F_LINK + 1,
+                  "a block kind for each field that makes a block");
   unsigned nkinds = 0, kind = 0;
   struct block *b;
 
@@ -367,19 +373,21 @@ load_page_text (struct schema_reader *sr, const char *s, size_t n,
   return NULL;
 }
 
-enum { P_ID, P_TITLE, P_SUMMARY, P_KEYWORDS, P_BLOCKS };
 static const struct schema_field page_fields[] = {
-  [P_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
+  [PAGE_KEY_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
              .offset = offsetof (struct page, id) },
-  [P_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
+  [PAGE_KEY_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
                 .offset = offsetof (struct page, title) },
-  [P_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM, .required = true,
+  [PAGE_KEY_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM, .required = true,
                   .read = load_summary },
-  [P_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
+  [PAGE_KEY_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
                    .read = load_keywords },
-  [P_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
+  [PAGE_KEY_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
                  .read = load_blocks },
 };
+_Static_assert (ARRAY_SIZE (page_fields) == PAGE_KEY_COUNT,
+                "one field per page key, and page.at[] has a place for each");
+SCHEMA_FITS (page_fields);
 static const struct schema page_schema = {
   "page", page_fields, ARRAY_SIZE (page_fields), offsetof (struct page, at)
 };
@@ -451,9 +459,9 @@ load_page (const char *file, const char *buf, size_t len, const char *lang,
     }
   else if (diags->nerrors == errors && p->id != NULL)
     {
-      yaml_mark_t id_at = { 0, p->at[P_ID].line - 1, p->at[P_ID].col - 1 };
-      yaml_mark_t title_at = { 0, p->at[P_TITLE].line - 1,
-                               p->at[P_TITLE].col - 1 };
+      yaml_mark_t id_at = { 0, p->at[PAGE_KEY_ID].line - 1, p->at[PAGE_KEY_ID].col - 1 };
+      yaml_mark_t title_at = { 0, p->at[PAGE_KEY_TITLE].line - 1,
+                               p->at[PAGE_KEY_TITLE].col - 1 };
 
       if (!page_id_valid (p->id))
         yamlread_diag (&r, DIAG_ERROR, &id_at,
@@ -493,6 +501,7 @@ static const struct schema_field clinic_fields[] = {
   { .key = "phone", .type = SCHEMA_STRING,
     .offset = offsetof (struct clinic_settings, phone) },
 };
+SCHEMA_FITS (clinic_fields);
 static const struct schema clinic_schema = {
   "clinic", clinic_fields, ARRAY_SIZE (clinic_fields), 0
 };
@@ -529,6 +538,10 @@ static const struct schema_field settings_fields[] = {
                          .offset = offsetof (struct settings,
                                              warning_page) },
 };
+_Static_assert (ARRAY_SIZE (settings_fields) == SET_COUNT,
+                "one field per settings key, and settings.at[] has a place"
+                " for each");
+SCHEMA_FITS (settings_fields);
 static const struct schema settings_schema = {
   "settings", settings_fields, ARRAY_SIZE (settings_fields),
   offsetof (struct settings, at)

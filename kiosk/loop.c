@@ -11,6 +11,7 @@
 
 #include "check.h"
 #include "curses_compat.h"
+#include "fetch.h"
 #include "log.h"
 #include "i18n.h"
 #include "loop.h"
@@ -70,20 +71,43 @@ loop_trace (struct app *app, const char *fmt, ...)
   fflush (app->trace);
 }
 
-static unsigned
+/* Makes the language of the patient's screen the interface language
+   (what the view's own words are drawn in).  */
+static void
+loop_language (struct app *app)
+{
+  i18n_set_language (session_ui_lang (app->session));
+}
+
+/* Reads the terminal's size and gives the text area to the session.  */
+static enum result
+loop_fit (struct app *app)
+{
+  struct view *v = &app->view;
+
+  view_fit (v);
+  if (!v->too_small)
+    fetch_resize (app->session, app->lib, (unsigned) v->body_width,
+                  (unsigned) v->body_rows);
+  return RESULT_FULL;
+}
+
+static enum result
 loop_action (struct app *app, enum action a, long arg)
 {
-  unsigned r = session_handle (app->session, a, arg);
+  enum result r = fetch_handle (app->session, app->lib, a, arg);
 
   app->events++;
   loop_trace (app, "event %lu %s %s%s", app->events, action_name (a),
-              (r & RESULT_IGNORED) ? "ignored" : "done",
-              (r & RESULT_QUIT) ? " quit" : "");
+              r == RESULT_IGNORED ? "ignored" : "done",
+              r == RESULT_QUIT ? " quit" : "");
+  if (r == RESULT_LANGUAGE)
+    loop_language (app);
   return r;
 }
 
-/* Handles one terminal event; returns session result flags.  */
-static unsigned
+/* Handles one terminal event.  */
+static enum result
 loop_event (struct app *app, const struct term_event *ev)
 {
   struct session *s = app->session;
@@ -95,7 +119,7 @@ loop_event (struct app *app, const struct term_event *ev)
     case TEV_RESIZE:
       app->events++;
       loop_trace (app, "event %lu resize %dx%d", app->events, COLS, LINES);
-      return view_fit (&app->view, s);
+      return loop_fit (app);
     case TEV_MOUSE:
       if (ev->button == TB_WHEEL_UP)
         a = ACT_SCROLL_UP;
@@ -105,11 +129,11 @@ loop_event (struct app *app, const struct term_event *ev)
         a = view_hit (&app->view, s, ev->y, ev->x, &arg);
       return loop_action (app, a, arg);
     case TEV_KEY:
-      a = action_for_input (&ev->in, app->scfg.kiosk,
+      a = action_for_input (&ev->in, app->profile.kiosk,
                             session_text_input (s), &arg);
       return loop_action (app, a, arg);
     default:
-      return REDRAW_NONE;
+      return RESULT_IGNORED;
     }
 }
 
@@ -136,20 +160,21 @@ loop_reload (struct app *app)
   log_diags (d);
   log_message (_("content reloaded"));
   i18n_staff_end ();
-  session_set_library (app->session, lib);
+  fetch_set_library (app->session, lib);
   library_free (app->lib);
   app->lib = lib;
 }
 
 /* A new visit: the old session, and all it knew, is gone.  */
-static unsigned
+static enum result
 loop_reset (struct app *app)
 {
   session_free (app->session);
   app->session = session_new (app->lib, &app->scfg);
+  loop_language (app);
   app->events++;
   loop_trace (app, "event %lu idle-reset", app->events);
-  return view_fit (&app->view, app->session) | REDRAW_FULL;
+  return loop_fit (app);
 }
 
 /* Milliseconds until the idle timer needs a look, or -1 for never.  */
@@ -171,20 +196,21 @@ loop_idle_timeout (const struct app *app, double now)
 }
 
 /* Shows, updates or ends the "Still there?" countdown.  */
-static unsigned
+static enum result
 loop_idle (struct app *app, double now)
 {
   double elapsed = now - app->last_input;
-  unsigned left, r;
+  unsigned left;
+  enum result r;
 
   if (app->idle == 0 || session_pristine (app->session)
       || elapsed < app->idle)
-    return REDRAW_NONE;
+    return RESULT_IGNORED;
   if (elapsed >= app->idle + app->countdown)
     return loop_reset (app);
   left = (unsigned) loop_ceil (app->idle + app->countdown - elapsed);
   r = session_idle (app->session, left);
-  if (r != REDRAW_NONE)
+  if (r != RESULT_IGNORED)
     loop_trace (app, "idle %u", left);
   return r;
 }
@@ -193,7 +219,8 @@ int
 loop_run (struct app *app, int signal_fd)
 {
   struct pollfd fds[2];
-  unsigned flags = REDRAW_FULL;
+  enum result redraw = RESULT_FULL;     /* What to draw next.  */
+  bool quit = false;
   unsigned empty = 0;           /* Wake-ups for input that was not there.  */
   bool loading = true;
   bool preparing = false;       /* A frame was drawn since the last
@@ -204,7 +231,8 @@ loop_run (struct app *app, int signal_fd)
   fds[1].fd = signal_fd;
   fds[1].events = POLLIN;
   app->last_input = loop_now ();
-  flags |= view_fit (&app->view, app->session);
+  loop_language (app);
+  loop_fit (app);
   for (;;)
     {
       struct term_event ev;
@@ -212,12 +240,10 @@ loop_run (struct app *app, int signal_fd)
       double now;
       int n, timeout;
 
-      if (flags & (REDRAW_FULL | REDRAW_BODY))
+      if (redraw != RESULT_IGNORED)
         {
-          if (flags & RESULT_LANGUAGE)
-            flags |= view_fit (&app->view, app->session);
           view_draw (&app->view, app->session, app->lib,
-                     (flags & REDRAW_FULL) != 0);
+                     redraw == RESULT_FULL);
           wnoutrefresh (stdscr);
           doupdate ();
           app->frames++;
@@ -233,9 +259,9 @@ loop_run (struct app *app, int signal_fd)
                       session_history_depth (app->session));
           loop_frame_drawn (app->frames);
         }
-      if (flags & RESULT_QUIT)
+      if (quit)
         return 0;
-      flags = 0;
+      redraw = RESULT_IGNORED;
       timeout = loading || preparing ? 0
                                      : loop_idle_timeout (app, loop_now ());
       n = poll (fds, 2, timeout);
@@ -254,7 +280,7 @@ loop_run (struct app *app, int signal_fd)
       if (sig & SIGNALS_RELOAD)
         {
           loop_reload (app);
-          flags |= REDRAW_FULL;
+          redraw = RESULT_FULL;
         }
       now = loop_now ();
       session_set_time (app->session, now);
@@ -264,16 +290,19 @@ loop_run (struct app *app, int signal_fd)
         empty++;
       while (term_read (&ev))
         {
+          enum result r;
+
           empty = 0;
           app->last_input = now;
-          flags |= loop_event (app, &ev);
-          if (flags & RESULT_RELOAD)
+          r = loop_event (app, &ev);
+          if (r == RESULT_RELOAD)
+            loop_reload (app);
+          redraw = result_max (redraw, result_redraw (r));
+          if (r == RESULT_QUIT)
             {
-              loop_reload (app);
-              flags = (flags & ~(unsigned) RESULT_RELOAD) | REDRAW_FULL;
+              quit = true;
+              break;
             }
-          if (flags & RESULT_QUIT)
-            break;
         }
       if (empty > 64)
         {
@@ -282,12 +311,12 @@ loop_run (struct app *app, int signal_fd)
           i18n_staff_end ();
           return 0;
         }
-      flags |= loop_idle (app, now);
+      redraw = result_max (redraw, result_redraw (loop_idle (app, now)));
       if (n == 0 && preparing)
         {
           /* Nothing to do: lay out the page the patient may open next.  */
           preparing = false;
-          session_prepare (app->session);
+          fetch_prepare (app->session, app->lib);
         }
       else if (n == 0 && loading)
         {
@@ -296,7 +325,8 @@ loop_run (struct app *app, int signal_fd)
 
           loading = library_load_next (app->lib);
           if (library_diags (app->lib)->nerrors > before)
-            flags |= session_set_library (app->session, app->lib);
+            redraw = result_max (redraw, fetch_set_library (app->session,
+                                                            app->lib));
           if (library_diags (app->lib)->n > 0)
             log_diags (library_diags (app->lib));
         }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "library.h"
+#include "profile.h"
 #include "session.h"
 #include "view.h"
 
@@ -18,6 +19,7 @@ struct app
 {
   struct library *lib;          /* Owned.  */
   struct session *session;      /* Owned.  */
+  struct profile profile;       /* The one copy: all others borrow it.  */
   struct session_config scfg;
   struct view view;
   const char *const *layers;    /* Content directories, for reloads.  */

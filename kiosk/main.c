@@ -16,16 +16,19 @@
 #include "check.h"
 #include "curses_compat.h"
 #include "dump.h"
+#include "fetch.h"
 #include "i18n.h"
 #include "library.h"
 #include "log.h"
 #include "loop.h"
 #include "pin.h"
+#include "screens.h"
 #include "session.h"
 #include "signals.h"
 #include "term.h"
 #include "theme.h"
 #include "view.h"
+#include "viewport.h"
 #include "xalloc.h"
 
 enum exit_status
@@ -174,7 +177,7 @@ parse_options (int argc, char **argv, struct options *o)
   memset (o, 0, sizeof *o);
   o->kiosk = o->plain = o->theme = -1;
   o->idle = -1;
-  o->width = SESSION_MEASURE;
+  o->width = VIEWPORT_MEASURE;
   while ((c = getopt_long (argc, argv, "c:l:khV", long_options, NULL)) != -1)
     switch (c)
       {
@@ -306,11 +309,12 @@ run_dump (struct options *o)
   const struct settings *set = library_settings (lib);
   const char *lang = o->lang != NULL ? o->lang : set->default_language;
   const struct page *p;
+  struct profile pf;
+  struct screens_labels labels = { lib, { NEED_NOTHING, NULL, NULL } };
   struct layout_options lo;
   struct layout *l;
   int status = EXIT_OK;
 
-  i18n_set_language (lang);
   p = library_page (lib, o->dump_page, lang);
   if (p == NULL)
     {
@@ -323,13 +327,12 @@ run_dump (struct options *o)
       library_free (lib);
       return EXIT_RUNTIME;
     }
-  memset (&lo, 0, sizeof lo);
-  lo.width = o->width;
-  lo.charset = o->ascii || !i18n_utf8 () ? CHARSET_ASCII : CHARSET_UTF8;
-  lo.french = strncmp (p->lang, "fr", 2) == 0;
-  lo.plain = o->plain == 1;
-  lo.warning_label = _("Warning");
-  l = layout_page (p, &lo);
+  /* Laid out as the kiosk lays it out, link titles included.  */
+  pf.charset = o->ascii || !i18n_utf8 () ? CHARSET_ASCII : CHARSET_UTF8;
+  pf.plain = o->plain == 1;
+  pf.kiosk = false;
+  screens_options (&lo, &pf, o->width, p->lang, lang, NULL, &labels);
+  l = fetch_layout (lib, p, &lo, &labels);
   dump_layout (stdout, l, lo.charset);
   layout_free (l);
   diag_list_print (stderr, library_diags (lib), false);
@@ -487,9 +490,10 @@ run_kiosk (struct options *o)
     log_message (_("unknown terminal type '%s'; using vt100"),
                  getenv ("TERM"));
   theme_init (o->theme >= 0 ? (unsigned) o->theme : set->theme);
-  app.scfg.charset = ti.charset;
-  app.scfg.plain = plain;
-  app.scfg.kiosk = kiosk;
+  app.profile.charset = ti.charset;
+  app.profile.plain = plain;
+  app.profile.kiosk = kiosk;
+  app.scfg.profile = &app.profile;
   app.scfg.lang = o->lang;
   app.scfg.attract = kiosk;
   /* Read once: a new PIN takes a restart.  The systemd credential, when
@@ -504,7 +508,7 @@ run_kiosk (struct options *o)
     app.idle = set->idle_seconds;
   app.countdown = loop_countdown (app.idle);
   app.session = session_new (app.lib, &app.scfg);
-  view_init (&app.view, ti.charset, plain, kiosk);
+  view_init (&app.view, &app.profile);
   status = loop_run (&app, sigfd);
   term_done ();
   session_free (app.session);

@@ -32,7 +32,7 @@ page_add_block (struct page *p, enum block_kind kind)
 {
   struct block *b;
 
-  xgrow (&p->blocks, &p->blocks_cap, p->nblocks + 1, sizeof *p->blocks);
+  p->blocks = xgrow (p->blocks, &p->blocks_cap, p->nblocks + 1, sizeof *p->blocks);
   b = &p->blocks[p->nblocks++];
   memset (b, 0, sizeof *b);
   b->kind = kind;

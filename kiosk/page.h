@@ -65,6 +65,14 @@ struct block
   unsigned line, col;           /* Where the block starts in its file.  */
 };
 
+/* The top-level keys of a page file, in the order of the loader's
+   table.  */
+enum page_key
+{
+  PAGE_KEY_ID, PAGE_KEY_TITLE, PAGE_KEY_SUMMARY, PAGE_KEY_KEYWORDS,
+  PAGE_KEY_BLOCKS, PAGE_KEY_COUNT
+};
+
 struct page
 {
   const char *id;
@@ -76,8 +84,7 @@ struct page
   struct block *blocks;         /* Owned (malloc), not in the arena.  */
   size_t nblocks, blocks_cap;
   bool complete;                /* Blocks were read (not a header only).  */
-  struct origin at[5];          /* Where id, title, summary, keywords and
-                                   blocks were read.  */
+  struct origin at[PAGE_KEY_COUNT];     /* Where each key was read.  */
   struct arena arena;           /* Owns everything above.  */
 };
 

@@ -62,9 +62,10 @@ static size_t
 schema_distance (const char *a, const char *b)
 {
   size_t la = strlen (a), lb = strlen (b);
-  size_t d[33][33];
+  enum { LONGEST = 32 };         /* Longer words are never close.  */
+  size_t d[LONGEST + 1][LONGEST + 1];
 
-  if (la > 32 || lb > 32)
+  if (la > LONGEST || lb > LONGEST)
     return SIZE_MAX;
   for (size_t i = 0; i <= la; i++)
     d[i][0] = i;
@@ -237,8 +238,8 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
           fine = false;
           continue;
         }
-      xgrow (&items, &cap, n + 1, sizeof *items);
-      xgrow (&at, &atcap, n + 1, sizeof *at);
+      items = xgrow (items, &cap, n + 1, sizeof *items);
+      at = xgrow (at, &atcap, n + 1, sizeof *at);
       at[n] = schema_origin (sr, &ev.start_mark);
       items[n++] = s;
       yaml_event_delete (&ev);
@@ -375,7 +376,7 @@ static void
 schema_unknown_key (struct schema_reader *sr, const struct schema *s,
                     const yaml_event_t *key)
 {
-  const char *words[32];
+  const char *words[SCHEMA_MAX_FIELDS];
   const char *k = (const char *) key->data.scalar.value;
   const char *guess;
   char *list = NULL;
@@ -460,7 +461,7 @@ schema_read_map (struct schema_reader *sr, const struct schema *s,
                  void *target, const yaml_event_t *start, uint32_t *seen)
 {
   uint32_t present = 0;
-  unsigned first_line[32];
+  unsigned first_line[SCHEMA_MAX_FIELDS];
   yaml_event_t key, value;
 
   if (start->type != YAML_MAPPING_START_EVENT)
@@ -533,8 +534,14 @@ schema_read_map (struct schema_reader *sr, const struct schema *s,
           if (ok && valid && seen != NULL)
             *seen |= UINT32_C (1) << index;
           if (ok && valid && s->origins != 0)
-            ((struct origin *) ((char *) target + s->origins))[index]
-              = schema_origin (sr, &value.start_mark);
+            {
+              /* The target's struct origin[NFIELDS]: copied in, as the
+                 target is known here only as bytes.  */
+              struct origin o = schema_origin (sr, &value.start_mark);
+
+              memcpy ((char *) target + s->origins + index * sizeof o, &o,
+                      sizeof o);
+            }
         }
       yaml_event_delete (&key);
       yaml_event_delete (&value);

@@ -43,11 +43,20 @@ struct schema_field
   const char *const *choices;   /* SCHEMA_CHOICE, NULL-terminated.  */
 };
 
+/* The most fields a schema holds: which fields were seen is a bit set of
+   a uint32_t, and schema.c keeps per-field arrays of this size.  */
+enum { SCHEMA_MAX_FIELDS = 32 };
+
+/* Checks, where a field table is defined, that it fits a schema.  */
+#define SCHEMA_FITS(fields)                                             \
+  _Static_assert (ARRAY_SIZE (fields) <= SCHEMA_MAX_FIELDS,             \
+                  #fields " has more fields than a schema holds")
+
 struct schema
 {
   const char *what;             /* For messages: "page", "block"...  */
   const struct schema_field *fields;
-  size_t nfields;               /* At most 32.  */
+  size_t nfields;               /* At most SCHEMA_MAX_FIELDS.  */
   /* If not 0, the target holds a struct origin[NFIELDS] at this offset,
      where the place of each valid value is stored.  */
   size_t origins;

@@ -30,7 +30,11 @@ static const int search_weight[] = { 50, 40, 30, 20, 10 };
 enum
 {
   SEARCH_WHOLE_BONUS = 5,
-  SEARCH_CONTEXT_WORDS = 3      /* At most, before the first match.  */
+  /* A match with a typo forgiven is worth the field's weight divided by
+     this: less than any exact match anywhere.  */
+  SEARCH_FUZZY_DIVISOR = 10,
+  SEARCH_CONTEXT_WORDS = 3,     /* At most, before the first match.  */
+  SEARCH_MAX_WORD = 64          /* Bytes of a word compared with typos.  */
 };
 
 #define SEARCH_ELLIPSIS "\xE2\x80\xA6"
@@ -42,6 +46,8 @@ struct search_span
   const char *text;             /* The original, in the page.  */
   size_t len;
   size_t word, nwords;          /* Its words, in the document's.  */
+  uint32_t block;               /* Layout anchor of its block.  */
+  bool alarm;                   /* In a warning box, or a keyword.  */
 };
 
 /* A folded word: bytes of the document's folded text.  */
@@ -90,9 +96,9 @@ search_buf_put (struct search_buf *b, const char *s, size_t n, uint32_t from)
   bool space = b->sep && b->len > 0;
   size_t need = b->len + (space ? 1 : 0) + n + 1;
 
-  xgrow (&b->s, &b->cap, need, 1);
+  b->s = xgrow (b->s, &b->cap, need, 1);
   if (b->want_map)
-    xgrow (&b->map, &b->mapcap, need, sizeof *b->map);
+    b->map = xgrow (b->map, &b->mapcap, need, sizeof *b->map);
   if (space)
     {
       if (b->want_map)
@@ -184,9 +190,9 @@ search_fold_1 (const char *s, size_t n, size_t *outlen, uint32_t **map)
   b.want_map = map != NULL;
   if (n > UINT32_MAX - 1)
     n = UINT32_MAX - 1;
-  xgrow (&b.s, &b.cap, n + 1, 1);
+  b.s = xgrow (b.s, &b.cap, n + 1, 1);
   if (b.want_map)
-    xgrow (&b.map, &b.mapcap, n + 1, sizeof *b.map);
+    b.map = xgrow (b.map, &b.mapcap, n + 1, sizeof *b.map);
   while (i < n)
     {
       unsigned char c = (unsigned char) s[i];
@@ -267,10 +273,11 @@ search_index_count (const struct search_index *ix)
   return ix->n;
 }
 
-/* Folds TEXT into D as one more span of FIELD.  */
+/* Folds TEXT into D as one more span of FIELD, in block BLOCK (a layout
+   anchor), inside a warning box or among the keywords with ALARM.  */
 static void
 search_doc_add (struct search_doc *d, enum search_field field,
-                const char *text)
+                const char *text, uint32_t block, bool alarm)
 {
   struct search_span *sp;
   size_t len, flen, start;
@@ -281,17 +288,19 @@ search_doc_add (struct search_doc *d, enum search_field field,
     return;
   len = strlen (text);
   f = search_fold_1 (text, len, &flen, &map);
-  xgrow (&d->spans, &d->spancap, d->nspans + 1, sizeof *d->spans);
+  d->spans = xgrow (d->spans, &d->spancap, d->nspans + 1, sizeof *d->spans);
   sp = &d->spans[d->nspans];
   sp->field = field;
   sp->text = text;
   sp->len = len;
   sp->word = d->nwords;
   sp->nwords = 0;
+  sp->block = block;
+  sp->alarm = alarm;
   if (flen > 0 && d->foldlen + flen < UINT32_MAX)
     {
-      xgrow (&d->fold, &d->foldcap, d->foldlen + flen, 1);
-      xgrow (&d->map, &d->mapcap, d->foldlen + flen, sizeof *d->map);
+      d->fold = xgrow (d->fold, &d->foldcap, d->foldlen + flen, 1);
+      d->map = xgrow (d->map, &d->mapcap, d->foldlen + flen, sizeof *d->map);
       memcpy (d->fold + d->foldlen, f, flen);
       memcpy (d->map + d->foldlen, map, flen * sizeof *map);
       start = 0;
@@ -300,7 +309,7 @@ search_doc_add (struct search_doc *d, enum search_field field,
           {
             struct search_word *w;
 
-            xgrow (&d->words, &d->wordcap, d->nwords + 1, sizeof *d->words);
+            d->words = xgrow (d->words, &d->wordcap, d->nwords + 1, sizeof *d->words);
             w = &d->words[d->nwords++];
             w->off = (uint32_t) (d->foldlen + start);
             w->len = (uint32_t) (i - start);
@@ -316,10 +325,10 @@ search_doc_add (struct search_doc *d, enum search_field field,
 
 static void
 search_doc_add_items (struct search_doc *d, enum search_field field,
-                      const struct strv *v)
+                      const struct strv *v, uint32_t block, bool alarm)
 {
   for (size_t i = 0; i < v->n; i++)
-    search_doc_add (d, field, v->v[i]);
+    search_doc_add (d, field, v->v[i], block, alarm);
 }
 
 void
@@ -327,37 +336,39 @@ search_index_add (struct search_index *ix, const struct page *p)
 {
   struct search_doc *d;
 
-  xgrow (&ix->docs, &ix->cap, ix->n + 1, sizeof *ix->docs);
+  ix->docs = xgrow (ix->docs, &ix->cap, ix->n + 1, sizeof *ix->docs);
   d = &ix->docs[ix->n++];
   memset (d, 0, sizeof *d);
   d->page = p;
   d->summary = SIZE_MAX;
-  search_doc_add (d, SEARCH_TITLE, p->title);
-  search_doc_add_items (d, SEARCH_KEYWORD, &p->keywords);
+  search_doc_add (d, SEARCH_TITLE, p->title, 0, false);
+  search_doc_add_items (d, SEARCH_KEYWORD, &p->keywords, 0, true);
   if (p->summary != NULL)
     {
       d->summary = d->nspans;
-      search_doc_add (d, SEARCH_SUMMARY, p->summary);
+      search_doc_add (d, SEARCH_SUMMARY, p->summary, 0, false);
     }
   for (size_t i = 0; i < p->nblocks; i++)
     {
       const struct block *b = &p->blocks[i];
+      uint32_t at = (uint32_t) i + 1;
 
       switch (b->kind)
         {
         case BLOCK_HEADING:
-          search_doc_add (d, SEARCH_HEADING, b->text);
+          search_doc_add (d, SEARCH_HEADING, b->text, at, false);
           break;
         case BLOCK_WARNING:
-          search_doc_add (d, SEARCH_HEADING, b->title);
-          search_doc_add (d, SEARCH_BODY, b->text);
-          search_doc_add_items (d, SEARCH_BODY, &b->items);
+          search_doc_add (d, SEARCH_HEADING, b->title, at, true);
+          search_doc_add (d, SEARCH_BODY, b->text, at, true);
+          search_doc_add_items (d, SEARCH_BODY, &b->items, at, true);
           break;
         case BLOCK_TEXT:
         case BLOCK_LIST:
         case BLOCK_LINK:
-          search_doc_add (d, SEARCH_BODY, b->text);
-          search_doc_add_items (d, SEARCH_BODY, &b->items);
+        default:
+          search_doc_add (d, SEARCH_BODY, b->text, at, false);
+          search_doc_add_items (d, SEARCH_BODY, &b->items, at, false);
           break;
         }
     }
@@ -365,12 +376,16 @@ search_index_add (struct search_index *ix, const struct page *p)
 
 /* Queries.  */
 
-/* The folded query: its words, without repeats.  */
+/* The folded query: its words, without repeats, and for each the edits
+   forgiven in this pass (0: exact matches only) and whether it started
+   some word of the pages searched.  */
 struct search_query
 {
   char *fold;
   const char **w;
   size_t *len;
+  unsigned *edits;
+  bool *known;
   size_t n;
 };
 
@@ -386,6 +401,8 @@ search_query_init (struct search_query *q, const char *query)
   /* At most one word per two bytes, plus one.  */
   q->w = xcalloc (flen / 2 + 1, sizeof *q->w);
   q->len = xcalloc (flen / 2 + 1, sizeof *q->len);
+  q->edits = xcalloc (flen / 2 + 1, sizeof *q->edits);
+  q->known = xcalloc (flen / 2 + 1, sizeof *q->known);
   for (size_t i = 0; i <= flen; i++)
     if (i == flen || q->fold[i] == ' ')
       {
@@ -411,27 +428,114 @@ search_query_done (struct search_query *q)
   free (q->fold);
   free (q->w);
   free (q->len);
+  free (q->edits);
+  free (q->known);
+}
+
+unsigned
+search_edits (const char *q, size_t n)
+{
+  size_t chars = 0;
+
+  for (size_t i = 0; i < n; i++)
+    chars += ((unsigned char) q[i] & 0xC0) != 0x80;
+  return chars >= 8 ? 2 : chars >= 4 ? 1 : 0;
+}
+
+bool
+search_near (const char *w, size_t wn, const char *q, size_t qn, unsigned k)
+{
+  /* Optimal string alignment distance of Q against each start of W, in a
+     band of K around the diagonal: rows are Q's bytes, columns W's.  */
+  unsigned rows[3][SEARCH_MAX_WORD + 3];
+  unsigned *pp = rows[0], *prev = rows[1], *cur = rows[2];
+  size_t cols;
+
+  if (k == 0 || qn == 0 || qn > SEARCH_MAX_WORD)
+    return false;
+  if (wn + k < qn)
+    return false;               /* Too short even with K insertions.  */
+  cols = wn < qn + k ? wn : qn + k;
+  for (size_t j = 0; j <= cols; j++)
+    prev[j] = (unsigned) j;
+  for (size_t i = 1; i <= qn; i++)
+    {
+      unsigned best = UINT_MAX;
+      size_t lo = i > k ? i - k : 0, hi = i + k < cols ? i + k : cols;
+
+      for (size_t j = 0; j <= cols; j++)
+        {
+          unsigned v;
+
+          if (j < lo || j > hi)
+            {
+              cur[j] = k + 1;
+              continue;
+            }
+          if (j == 0)
+            v = (unsigned) i;
+          else
+            {
+              unsigned sub = prev[j - 1] + (q[i - 1] != w[j - 1]);
+              unsigned del = prev[j] + 1, ins = cur[j - 1] + 1;
+
+              v = sub < del ? sub : del;
+              v = ins < v ? ins : v;
+              if (i > 1 && j > 1 && q[i - 1] == w[j - 2]
+                  && q[i - 2] == w[j - 1] && pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            }
+          cur[j] = v > k + 1 ? k + 1 : v;
+          if (cur[j] < best)
+            best = cur[j];
+        }
+      if (best > k)
+        return false;           /* Every path costs more already.  */
+      {
+        unsigned *t = pp;
+
+        pp = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+  /* Any start of W: the best of the last row.  */
+  for (size_t j = 0; j <= cols; j++)
+    if (prev[j] <= k)
+      return true;
+  return false;
 }
 
 /* Whether query word J starts word W of D, and if so what it is worth in
-   a span of weight WEIGHT; 0 if it does not.  */
+   a span of weight WEIGHT; 0 if it does not.  Where the query forgives
+   typos for word J, a near match is worth less than any exact one.  */
 static inline int
 search_match (const struct search_doc *d, const struct search_word *w,
               const struct search_query *q, size_t j, int weight)
 {
   const char *s = d->fold + w->off;
+  const char *qw = q->w[j];
 
-  if (w->len < q->len[j] || s[0] != q->w[j][0]
-      || memcmp (s, q->w[j], q->len[j]) != 0)
+  if (w->len >= q->len[j] && s[0] == qw[0]
+      && memcmp (s, qw, q->len[j]) == 0)
+    return weight + (w->len == q->len[j] ? SEARCH_WHOLE_BONUS : 0);
+  /* A typo rarely hits the first letter: one of the first two letters
+     must be where it should, or the two swapped.  */
+  if (q->edits[j] == 0 || w->len < 2
+      || !(s[0] == qw[0] || s[1] == qw[1] || s[0] == qw[1]
+           || s[1] == qw[0]))
     return 0;
-  return weight + (w->len == q->len[j] ? SEARCH_WHOLE_BONUS : 0);
+  if (!search_near (s, w->len, qw, q->len[j], q->edits[j]))
+    return 0;
+  weight /= SEARCH_FUZZY_DIVISOR;
+  return weight > 0 ? weight : 1;
 }
 
 /* Scores D.  BEST and SPANBEST are scratch arrays of Q->n.  Returns false
    unless every query word matches; otherwise sets *SCORE and *SPAN (the
    span with the most valuable matches, the first one on a tie).  */
 static bool
-search_doc_score (const struct search_doc *d, const struct search_query *q,
+search_doc_score (const struct search_doc *d, struct search_query *q,
                   int *best, int *spanbest, int *score, size_t *span)
 {
   long long top = 0, total = 0;
@@ -474,6 +578,9 @@ search_doc_score (const struct search_doc *d, const struct search_query *q,
           *span = s;
         }
     }
+  for (size_t j = 0; j < q->n; j++)
+    if (best[j] > 0)
+      q->known[j] = true;
   for (size_t j = 0; j < q->n; j++)
     {
       if (best[j] == 0)
@@ -656,7 +763,7 @@ struct search_out
 static void
 search_out_put (struct search_out *o, const char *s, size_t n)
 {
-  xgrow (&o->s, &o->cap, o->len + n + 1, 1);
+  o->s = xgrow (o->s, &o->cap, o->len + n + 1, 1);
   memcpy (o->s + o->len, s, n);
   o->len += n;
 }
@@ -686,7 +793,7 @@ search_snippet (const char *t, size_t n, const struct search_match *m,
   int w = uc_width (0x2026, "UTF-8");
 
   ellw = w > 0 ? (size_t) w : 1;
-  xgrow (&o.s, &o.cap, 1, 1);
+  o.s = xgrow (o.s, &o.cap, 1, 1);
   h->nranges = 0;
   s = 0;
   if (nm > 0 && m[0].start > 0)
@@ -797,7 +904,17 @@ search_snippet (const char *t, size_t n, const struct search_match *m,
   h->snippet = o.s;
 }
 
-/* Collects the matches of Q in span SP of D into *M (caller frees).  */
+/* True if W of D is Q's word J itself or starts with it.  */
+static bool
+search_exact (const struct search_doc *d, const struct search_word *w,
+              const struct search_query *q, size_t j)
+{
+  return w->len >= q->len[j]
+         && memcmp (d->fold + w->off, q->w[j], q->len[j]) == 0;
+}
+
+/* Collects the matches of Q in span SP of D into *M (caller frees).  A
+   near match marks the whole word.  */
 static size_t
 search_span_matches (const struct search_doc *d,
                      const struct search_span *sp,
@@ -814,15 +931,16 @@ search_span_matches (const struct search_doc *d,
       for (size_t j = 0; j < q->n; j++)
         if (search_match (d, w, q, j, 1) > 0)
           {
+            size_t last = search_exact (d, w, q, j) ? q->len[j] : w->len;
             size_t e = search_char_end (sp->text, sp->len,
-                                        d->map[w->off + q->len[j] - 1]);
+                                        d->map[w->off + last - 1]);
 
             if (e > end)
               end = e;
           }
       if (end == 0)
         continue;
-      xgrow (m, &cap, n + 1, sizeof **m);
+      *m = xgrow (*m, &cap, n + 1, sizeof **m);
       (*m)[n].start = d->map[w->off];
       (*m)[n].end = end;
       n++;
@@ -847,6 +965,74 @@ search_cand_cmp (const void *a, const void *b)
   return x->doc < y->doc ? -1 : x->doc > y->doc;
 }
 
+/* Appends the N bytes at S to the space-separated words *T (owned), unless
+   they are there.  */
+static void
+search_add_term (char **t, const char *s, size_t n)
+{
+  size_t len = *t != NULL ? strlen (*t) : 0;
+  char *next;
+
+  for (const char *p = *t; p != NULL && *p != '\0';)
+    {
+      const char *e = strchr (p, ' ');
+      size_t wl = e != NULL ? (size_t) (e - p) : strlen (p);
+
+      if (wl == n && memcmp (p, s, n) == 0)
+        return;
+      p = e != NULL ? e + 1 : p + wl;
+    }
+  next = xmalloc (len + n + 2);
+  if (len > 0)
+    {
+      memcpy (next, *t, len);
+      next[len++] = ' ';
+    }
+  memcpy (next + len, s, n);
+  next[len + n] = '\0';
+  free (*t);
+  *t = next;
+}
+
+/* What H needs to open D at its match: the words to highlight (the query
+   words that matched as they are, the page's words near the others), and
+   whether a symptom matched (a warning box, a keyword).  */
+static void
+search_hit_terms (const struct search_doc *d, const struct search_query *q,
+                  struct search_hit *h)
+{
+  for (size_t j = 0; j < q->n; j++)
+    {
+      size_t near = 0;
+      bool exact = false;
+
+      for (size_t s = 0; s < d->nspans; s++)
+        {
+          const struct search_span *sp = &d->spans[s];
+
+          for (size_t k = sp->word; k < sp->word + sp->nwords; k++)
+            {
+              const struct search_word *w = &d->words[k];
+
+              if (search_match (d, w, q, j, 1) == 0)
+                continue;
+              if (sp->alarm)
+                h->alarm = true;
+              if (search_exact (d, w, q, j))
+                exact = true;
+              else if (near < 4)
+                {
+                  search_add_term (&h->terms, d->fold + w->off, w->len);
+                  near++;
+                  h->fuzzy = true;
+                }
+            }
+        }
+      if (exact)
+        search_add_term (&h->terms, q->w[j], q->len[j]);
+    }
+}
+
 static void
 search_fill_hit (const struct search_doc *d, size_t span,
                  const struct search_query *q, unsigned width,
@@ -858,6 +1044,8 @@ search_fill_hit (const struct search_doc *d, size_t span,
 
   h->page = d->page;
   h->field = sp->field;
+  h->block = sp->block;
+  search_hit_terms (d, q, h);
   /* The title (and keywords) are on screen already: show the summary.  */
   if ((sp->field == SEARCH_TITLE || sp->field == SEARCH_KEYWORD)
       && d->summary != SIZE_MAX)
@@ -888,19 +1076,38 @@ search_run (const struct search_index *ix, const char *query,
     }
   best = xcalloc (q.n, sizeof *best);
   spanbest = xcalloc (q.n, sizeof *spanbest);
-  for (size_t i = 0; i < ix->n; i++)
+  /* First exact matches only; then, if some query word starts no word of
+     the pages, again with typos forgiven for those words.  */
+  for (int pass = 0; pass < 2; pass++)
     {
-      const struct search_doc *d = &ix->docs[i];
-      const char *pl = d->page->lang;
-      struct search_cand c;
+      bool forgive = false;
 
-      if (lang != NULL && (pl == NULL || strcmp (pl, lang) != 0))
-        continue;
-      if (!search_doc_score (d, &q, best, spanbest, &c.score, &c.span))
-        continue;
-      c.doc = i;
-      xgrow (&cand, &candcap, ncand + 1, sizeof *cand);
-      cand[ncand++] = c;
+      if (pass == 1)
+        {
+          for (size_t j = 0; j < q.n; j++)
+            if (!q.known[j])
+              {
+                q.edits[j] = search_edits (q.w[j], q.len[j]);
+                forgive |= q.edits[j] > 0;
+              }
+          if (!forgive)
+            break;
+          ncand = 0;
+        }
+      for (size_t i = 0; i < ix->n; i++)
+        {
+          const struct search_doc *d = &ix->docs[i];
+          const char *pl = d->page->lang;
+          struct search_cand c;
+
+          if (lang != NULL && (pl == NULL || strcmp (pl, lang) != 0))
+            continue;
+          if (!search_doc_score (d, &q, best, spanbest, &c.score, &c.span))
+            continue;
+          c.doc = i;
+          cand = xgrow (cand, &candcap, ncand + 1, sizeof *cand);
+          cand[ncand++] = c;
+        }
     }
   if (ncand > 0)
     {
@@ -924,7 +1131,10 @@ void
 search_result_done (struct search_result *r)
 {
   for (size_t i = 0; i < r->n; i++)
-    free (r->hits[i].snippet);
+    {
+      free (r->hits[i].snippet);
+      free (r->hits[i].terms);
+    }
   free (r->hits);
   r->hits = NULL;
   r->n = 0;

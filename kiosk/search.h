@@ -6,9 +6,14 @@
    everything that is not a letter or a digit separates words.  A page
    matches a query when every query word starts some word of the page;
    pages are ranked by where the words match (title, keywords, headings,
-   summary, body) and whether they match whole words.  Each hit carries a
-   one-line snippet of the original text with the matches marked, ready to
-   draw.  No curses and no I/O here.  */
+   summary, body) and whether they match whole words.  A query word that
+   starts no word of the pages searched forgives typos: with 4 letters or
+   more, one edit (a letter more, less, changed, or two swapped), with 8
+   or more, two, against the start of a word; such matches rank below
+   every exact one.  Each hit carries a one-line snippet of the original
+   text with the matches marked, ready to draw, the block of its best
+   match, and the folded words that matched, so the page can be opened
+   there with them highlighted.  No curses and no I/O here.  */
 
 #ifndef MESOKIOSK_SEARCH_H
 #define MESOKIOSK_SEARCH_H
@@ -42,6 +47,17 @@ struct search_hit
   const struct page *page;
   int score;
   enum search_field field;      /* Where the best match is.  */
+  uint32_t block;               /* Its block, as a layout anchor (0: the
+                                   title, summary or keywords; i + 1:
+                                   block i).  */
+  bool alarm;                   /* A query word matched inside a warning
+                                   box or a keyword: a symptom, on the
+                                   warning-signs page.  */
+  bool fuzzy;                   /* Some query word matched only with a
+                                   typo forgiven.  */
+  char *terms;                  /* Owned: the folded words to highlight,
+                                   separated by spaces (a word of the page
+                                   starting with one matches).  */
   char *snippet;                /* Owned by the result list.  */
   /* The matches inside the snippet, in bytes, in order, disjoint: marks
      a link's note can carry as they are.  */
@@ -77,6 +93,14 @@ void search_run (const struct search_index *ix, const char *query,
                  const char *lang, size_t max, unsigned width,
                  struct search_result *out);
 void search_result_done (struct search_result *r);
+
+/* True if the folded word Q (QN bytes) is within K edits of the start of
+   the folded word W (WN bytes): an edit is a byte inserted, deleted or
+   changed, or two neighbours swapped.  */
+bool search_near (const char *w, size_t wn, const char *q, size_t qn,
+                  unsigned k);
+/* The edits forgiven in a folded query word of N bytes.  */
+unsigned search_edits (const char *q, size_t n);
 
 /* Folds the N bytes at S (invalid UTF-8 allowed).  Words are separated by
    one space, with no space at either end.  Returns a NUL-terminated

@@ -2,40 +2,44 @@
 
 #include "system.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
 #include "history.h"
 #include "i18n.h"
-#include "search.h"
+#include "screens.h"
 #include "session.h"
 #include "utf8.h"
+#include "viewport.h"
 #include "xalloc.h"
+
+_Static_assert (SESSION_LANG_MAX > sizeof "abc_DE" - 1,
+                "a language buffer holds every code settings_lang_valid()"
+                " takes");
 
 struct session
 {
-  struct library *lib;          /* Borrowed.  */
-  struct session_config cfg;    /* CFG.LANG is not kept.  */
-  char lang[16];                /* Interface language; "" before a choice.  */
+  const struct library *lib;    /* Borrowed.  */
+  struct session_config cfg;    /* Its pointers are borrowed.  */
+  char lang[SESSION_LANG_MAX];  /* The patient's language; "" before a
+                                   choice.  */
   enum screen_id screen;
   char *page_id;                /* SCREEN_PAGE: owned id.  */
   const struct page *page;      /* Shown: from the library or SYNTHETIC.  */
   struct page *synthetic;       /* Owned, or NULL.  */
-  const char *page_lang;        /* Language of PAGE.  */
   char *notice;                 /* Owned, or NULL: shown above the page.  */
-  struct layout *layout;        /* Owned, or NULL before a resize.  */
-  struct layout *prepared;      /* Owned, or NULL: PREPARED_PAGE laid out
-                                   ahead of time (session_prepare()).  */
-  const struct page *prepared_page;
-  unsigned prepared_width;
-  char prepared_lang[16];
-  unsigned width, rows;
-  size_t top;
-  int32_t selected;
+  struct viewport vp;           /* Where in PAGE, and its layout.  */
+  struct screens_labels labels; /* Link titles, looked up in LIB.  */
+  struct need need;             /* What RESULT_NEED asks for.  */
   struct history history;
+  struct history_entry *reload; /* Owned, or NULL: the place a new library
+                                   is to show, until it does.  */
   char *message;                /* Owned, or NULL.  */
+  char *hit_id;                 /* Owned, or NULL: the page of the search
+                                   result being opened, and the words to
+                                   highlight there.  */
+  char *highlight;
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
   char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
@@ -43,301 +47,25 @@ struct session
   bool touched;                 /* Any action was handled.  */
 };
 
-unsigned
-session_measure (unsigned cols)
+static enum result session_back (struct session *s);
+
+static const struct settings *
+session_settings (const struct session *s)
 {
-  if (cols > SESSION_MEASURE + 4)
-    return SESSION_MEASURE;
-  if (cols > 20)
-    return cols - 2;
-  return cols > LAYOUT_MIN_WIDTH ? cols : LAYOUT_MIN_WIDTH;
+  return library_settings (s->lib);
 }
 
-/* ------------------------------------------------------------------ */
-/* Layout and movement.  */
-
-static bool
-session_is_menu (const struct session *s)
-{
-  return s->screen == SCREEN_LANGUAGE || s->screen == SCREEN_HOME
-         || s->screen == SCREEN_ATTRACT || s->screen == SCREEN_STAFF;
-}
-
-static bool session_extend (struct session *s, size_t lines);
-
-/* A scroll of everything, to the top or the bottom.  */
-#define SESSION_ALL (LONG_MAX / 4)
-
-/* The last top line that still fills the screen.  A layout is made a
-   little at a time (session_extend()): as far as the screen at the top
-   and one line more, which tells whether there is more below.  */
-static size_t
-session_max_top (struct session *s)
-{
-  size_t n;
-
-  session_extend (s, s->top + (size_t) s->rows + 1);
-  n = s->layout != NULL ? s->layout->nlines : 0;
-  return n > s->rows ? n - s->rows : 0;
-}
-
-static const struct layout_link *
-session_link (const struct session *s, int32_t k)
-{
-  if (s->layout == NULL || k < 0 || (size_t) k >= s->layout->nlinks)
-    return NULL;
-  return &s->layout->links[k];
-}
-
-/* True if some line of link K is on screen.  */
-static bool
-session_link_visible (const struct session *s, int32_t k)
-{
-  const struct layout_link *l = session_link (s, k);
-
-  return l != NULL && l->line < s->top + s->rows
-         && l->line + l->nlines > s->top;
-}
-
-/* Scrolls so that link K is wholly on screen (or starts at the top).  */
-static void
-session_show_link (struct session *s, int32_t k)
-{
-  const struct layout_link *l = session_link (s, k);
-
-  if (l == NULL)
-    return;
-  if (l->line < s->top)
-    s->top = l->line;
-  else if (l->line + l->nlines > s->top + s->rows)
-    {
-      size_t want = l->line + l->nlines - s->rows;
-
-      s->top = want < l->line ? want : l->line;
-    }
-  if (s->top > session_max_top (s))
-    s->top = session_max_top (s);
-}
-
-static int32_t
-session_first_visible_link (const struct session *s)
-{
-  for (size_t k = 0; s->layout != NULL && k < s->layout->nlinks; k++)
-    if (session_link_visible (s, (int32_t) k))
-      return (int32_t) k;
-  return -1;
-}
-
-static int32_t
-session_last_visible_link (const struct session *s)
-{
-  for (size_t k = s->layout != NULL ? s->layout->nlinks : 0; k-- > 0;)
-    if (session_link_visible (s, (int32_t) k))
-      return (int32_t) k;
-  return -1;
-}
-
-/* After a scroll: a selection that left the screen moves to a visible
-   link on menus, and is dropped on pages.  */
-static void
-session_fix_selection (struct session *s, bool down)
-{
-  if (s->selected >= 0 && session_link_visible (s, s->selected))
-    return;
-  if (session_is_menu (s))
-    s->selected = down ? session_first_visible_link (s)
-                       : session_last_visible_link (s);
-  else
-    s->selected = -1;
-}
-
-static const struct page *session_find_page (struct session *s,
-                                             const char *id, bool header);
-
-/* What a link's label is looked up with: the titles of other pages, in
-   the language of the page the link is on.  */
-struct session_label_ctx
-{
-  struct session *s;
-  const char *lang;
-};
-
+/* The language a screen is built in for language LANG ("": none
+   chosen).  */
 static const char *
-session_link_label (void *ctx, const char *target)
+session_ui_for (const struct session *s, const char *lang)
 {
-  struct session_label_ctx *c = ctx;
-  struct session *s = c->s;
-  const struct page *p = library_header (s->lib, target, c->lang);
-
-  if (p == NULL)
-    p = session_find_page (s, target, true);
-  return p != NULL ? p->title : NULL;
+  if (lang[0] != '\0')
+    return lang;
+  if (s->cfg.lang != NULL)
+    return s->cfg.lang;
+  return session_settings (s)->default_language;
 }
-
-static bool
-session_lang_is_french (const char *lang)
-{
-  return lang != NULL && lang[0] == 'f' && lang[1] == 'r'
-         && (lang[2] == '\0' || lang[2] == '_');
-}
-
-/* The options to lay out a page in language LANG with, NOTICE above it,
-   at the session's width; C is the context of the link labels.  */
-static void
-session_layout_options (struct session *s, const char *lang,
-                        const char *notice, struct layout_options *o,
-                        struct session_label_ctx *c)
-{
-  c->s = s;
-  c->lang = lang;
-  memset (o, 0, sizeof *o);
-  o->width = s->width;
-  o->charset = s->cfg.charset;
-  o->french = session_lang_is_french (lang);
-  o->plain = s->cfg.plain;
-  /* TRANSLATORS: the word on the frame of a warning box; it must be
-     understood without colour.  */
-  o->warning_label = _("Warning");
-  o->notice = notice;
-  o->notice_french = session_lang_is_french (s->lang);
-  o->link_label = session_link_label;
-  o->ctx = c;
-}
-
-/* Lays out page P (in language LANG, with NOTICE above it) at the
-   session's width, as far as LINES lines (SIZE_MAX: all of it).  */
-static struct layout *
-session_layout_page (struct session *s, const struct page *p,
-                     const char *lang, const char *notice, size_t lines)
-{
-  struct layout_options o;
-  struct session_label_ctx c;
-
-  session_layout_options (s, lang, notice, &o, &c);
-  return layout_page_part (p, &o, lines);
-}
-
-/* Lays out more of the page shown, up to LINES lines; returns true if
-   lines were added.  */
-static bool
-session_extend (struct session *s, size_t lines)
-{
-  struct layout_options o;
-  struct session_label_ctx c;
-
-  if (s->layout == NULL || s->layout->complete || s->layout->nlines >= lines
-      || s->page == NULL)
-    return false;
-  /* The notice is laid out already: it comes first.  */
-  session_layout_options (s, s->page_lang, NULL, &o, &c);
-  return layout_more (s->layout, s->page, &o, lines);
-}
-
-/* Lays out the page shown as far as link K, if it has one.  */
-static void
-session_extend_links (struct session *s, int32_t k)
-{
-  while (s->layout != NULL && !s->layout->complete && k >= 0
-         && (size_t) k >= s->layout->nlinks
-         && session_extend (s, s->layout->nlines + s->rows + 1))
-    continue;
-}
-
-/* Lays out the page shown past block BLOCK (an anchor's).  */
-static void
-session_extend_block (struct session *s, uint32_t block)
-{
-  while (s->layout != NULL && !s->layout->complete
-         && (s->layout->nlines == 0
-             || s->layout->lines[s->layout->nlines - 1].block <= block)
-         && session_extend (s, s->layout->nlines + s->rows + 1))
-    continue;
-}
-
-/* True if the layout prepared ahead of time is page P as it would be laid
-   out now.  */
-static bool
-session_prepared_is (const struct session *s, const struct page *p)
-{
-  return s->prepared != NULL && s->prepared_page == p
-         && s->prepared_width == s->width
-         && strcmp (s->prepared_lang, s->lang) == 0;
-}
-
-/* Drops the layout prepared ahead of time.  */
-static void
-session_drop_prepared (struct session *s)
-{
-  layout_free (s->prepared);
-  s->prepared = NULL;
-  s->prepared_page = NULL;
-}
-
-/* Lays the page out again; with KEEP, the line at the top of the screen
-   stays there.  */
-static void
-session_relayout (struct session *s, bool keep)
-{
-  uint32_t block = 0, offset = 0;
-
-  if (s->width == 0 || s->page == NULL)
-    return;
-  if (keep && s->layout != NULL && s->top < s->layout->nlines)
-    {
-      block = s->layout->lines[s->top].block;
-      offset = s->layout->lines[s->top].offset;
-    }
-  layout_free (s->layout);
-  if (!keep && session_prepared_is (s, s->page))
-    {
-      /* Laid out while the patient was reading the previous screen.  */
-      s->layout = s->prepared;
-      s->prepared = NULL;
-      s->prepared_page = NULL;
-    }
-  else
-    s->layout = session_layout_page (s, s->page, s->page_lang, s->notice,
-                                     (size_t) s->rows + 1);
-  if (keep)
-    session_extend_block (s, block);
-  s->top = keep ? layout_find_anchor (s->layout, block, offset) : 0;
-  if (s->top > session_max_top (s))
-    s->top = session_max_top (s);
-  session_extend_links (s, s->selected);
-  if (s->selected >= 0 && (size_t) s->selected >= s->layout->nlinks)
-    s->selected = -1;
-  /* A menu always has a selection, so that Enter does something.  */
-  if (session_is_menu (s) && s->selected < 0 && s->layout->nlinks > 0)
-    {
-      s->selected = 0;
-      session_show_link (s, 0);
-    }
-}
-
-unsigned
-session_resize (struct session *s, unsigned width, unsigned rows)
-{
-  if (width < LAYOUT_MIN_WIDTH)
-    width = LAYOUT_MIN_WIDTH;
-  if (rows < 1)
-    rows = 1;
-  if (width == s->width && rows == s->rows && s->layout != NULL)
-    return REDRAW_NONE;
-  s->rows = rows;
-  if (width != s->width || s->layout == NULL)
-    {
-      s->width = width;
-      session_relayout (s, true);
-    }
-  if (s->top > session_max_top (s))
-    s->top = session_max_top (s);
-  if (s->selected >= 0)
-    session_show_link (s, s->selected);
-  return REDRAW_FULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Screens.  */
 
 static void
 session_set_message (struct session *s, const char *msg)
@@ -345,6 +73,25 @@ session_set_message (struct session *s, const char *msg)
   free (s->message);
   s->message = msg != NULL ? xstrdup (msg) : NULL;
 }
+
+/* After a viewport move: what it needs is the labels'.  */
+static enum result
+session_moved (struct session *s, enum result r)
+{
+  if (r == RESULT_NEED)
+    s->need = s->labels.need;
+  return r;
+}
+
+static bool
+session_is_menu (enum screen_id screen)
+{
+  return screen == SCREEN_LANGUAGE || screen == SCREEN_HOME
+         || screen == SCREEN_ATTRACT || screen == SCREEN_STAFF;
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing a screen.  */
 
 static void
 session_clear_page (struct session *s)
@@ -358,525 +105,269 @@ session_clear_page (struct session *s)
   s->notice = NULL;
 }
 
-static struct block *
-session_add_link (struct page *p, const char *target, const char *label)
+/* The page of SCREEN (ID for SCREEN_PAGE) for a patient reading LANG:
+   *PAGE from the library, or *SYNTHETIC built for it (caller frees).
+   Returns RESULT_FULL, RESULT_NEED (S->NEED says what), or
+   RESULT_IGNORED if the page cannot be shown.  */
+static enum result
+session_build (struct session *s, enum screen_id screen, const char *id,
+               const char *lang, const struct page **page,
+               struct page **synthetic)
 {
-  struct block *b = page_add_block (p, BLOCK_LINK);
+  const struct settings *set = session_settings (s);
+  const char *ui = session_ui_for (s, lang);
+  const struct search_index *ix;
 
-  b->target = arena_strdup (&p->arena, target);
-  b->text = label != NULL ? arena_strdup (&p->arena, label) : NULL;
-  return b;
-}
-
-/* MSGID translated into every offered language, joined with SEP
-   (caller frees).  */
-static char *
-session_every_language (struct session *s, const char *msgid,
-                        const char *sep)
-{
-  const struct settings *set = library_settings (s->lib);
-  char *all = NULL;
-
-  for (size_t i = 0; i < set->languages.n; i++)
-    {
-      const char *lang = set->languages.v[i];
-      const char *t;
-      char *next;
-
-      if (!settings_lang_valid (lang))
-        continue;
-      i18n_set_language (lang);
-      t = gettext (msgid);
-      /* The same text twice (an untranslated language) is shown once.  */
-      if (all != NULL && strstr (all, t) != NULL)
-        continue;
-      next = xasprintf ("%s%s%s", all ? all : "", all ? sep : "", t);
-      free (all);
-      all = next;
-    }
-  i18n_set_language (s->lang[0] != '\0' ? s->lang : set->default_language);
-  return all != NULL ? all : xstrdup (gettext (msgid));
-}
-
-/* Adds a link per offered language to P.  */
-static void
-session_language_links (struct session *s, struct page *p)
-{
-  const struct settings *set = library_settings (s->lib);
-
-  for (size_t i = 0; i < set->languages.n; i++)
-    {
-      const char *lang = set->languages.v[i];
-      char *target;
-
-      if (!settings_lang_valid (lang))
-        continue;
-      target = xasprintf ("lang:%s", lang);
-      session_add_link (p, target, i18n_native_name (lang));
-      free (target);
-    }
-}
-
-static struct page *
-session_language_page (struct session *s)
-{
-  struct page *p = page_new ();
-  /* TRANSLATORS: on the language screen, before a language is chosen;
-     every language's version is shown.  */
-  char *prompt = session_every_language (s, N_("Choose your language"),
-                                         " \xC2\xB7 ");
-
-  p->summary = arena_strdup (&p->arena, prompt);
-  free (prompt);
-  session_language_links (s, p);
-  p->complete = true;
-  return p;
-}
-
-static struct page *
-session_attract_page (struct session *s)
-{
-  struct page *p = page_new ();
-  /* TRANSLATORS: the attract screen, between patients; every language's
-     version is shown, one per line.  */
-  char *invite = session_every_language (s, N_("Touch the screen or press a"
-                                               " key"), "\n");
-  char *about = session_every_language (s, N_("Information about"
-                                              " mesotherapy"), " \xC2\xB7 ");
-
-  /* The clinic's name is on the top line already.  */
-  p->title = arena_strdup (&p->arena, about);
-  page_add_block (p, BLOCK_TEXT)->text = arena_strdup (&p->arena, invite);
-  free (invite);
-  free (about);
-  session_language_links (s, p);
-  p->complete = true;
-  return p;
-}
-
-static struct page *
-session_pin_page (struct session *s)
-{
-  struct page *p = page_new ();
-  struct block *b;
-  unsigned wait = s->cfg.guard != NULL
-                    ? pin_guard_wait (s->cfg.guard, s->now) : 0;
-  char stars[PIN_MAX_DIGITS + 1];
-  char *line;
-  size_t n = strlen (s->pin);
-
-  memset (stars, '*', n);
-  stars[n] = '\0';
-  p->title = arena_strdup (&p->arena, _("Staff only"));
-  p->summary = arena_strdup (&p->arena,
-                             _("Type the staff PIN, then press Enter."
-                               " Press Escape to go back."));
-  if (!pin_hash_valid (s->cfg.pin_hash))
-    {
-      b = page_add_block (p, BLOCK_WARNING);
-      b->text = arena_strdup (&p->arena,
-                              _("No staff PIN is set. Set staff_pin in"
-                                " kiosk.yaml (see mesokiosk --hash-pin),"
-                                " or stop the kiosk from its service."));
-    }
-  else if (wait > 0)
-    {
-      line = xasprintf (_("Too many wrong PINs. Wait %u seconds."), wait);
-      b = page_add_block (p, BLOCK_WARNING);
-      b->text = arena_strdup (&p->arena, line);
-      free (line);
-    }
-  /* TRANSLATORS: the PIN field; the stars stand for the digits typed.  */
-  line = xasprintf (_("PIN: %s_"), stars);
-  page_add_block (p, BLOCK_HEADING)->text = arena_strdup (&p->arena, line);
-  free (line);
-  p->complete = true;
-  return p;
-}
-
-static struct page *
-session_staff_page (struct session *s)
-{
-  struct page *p = page_new ();
-
-  p->title = arena_strdup (&p->arena, _("Staff menu"));
-  p->summary = arena_strdup (&p->arena, _("Choose, then press Enter."));
-  session_add_link (p, "staff:back", _("Back to the kiosk"));
-  session_add_link (p, "staff:reload", _("Read the content again"));
-  session_add_link (p, "staff:quit", _("Quit the kiosk"));
-  p->complete = true;
-  return p;
-}
-
-/* The language that page ID is best shown in, or NULL.  */
-static const struct page *
-session_find_page (struct session *s, const char *id, bool header)
-{
-  const struct settings *set = library_settings (s->lib);
-  const char *const *langs;
-  const struct page *p;
-  size_t n;
-
-  p = header ? library_header (s->lib, id, s->lang)
-             : library_page (s->lib, id, s->lang);
-  if (p != NULL)
-    return p;
-  p = header ? library_header (s->lib, id, set->default_language)
-             : library_page (s->lib, id, set->default_language);
-  if (p != NULL)
-    return p;
-  for (size_t i = 0; i < set->languages.n; i++)
-    {
-      p = header ? library_header (s->lib, id, set->languages.v[i])
-                 : library_page (s->lib, id, set->languages.v[i]);
-      if (p != NULL)
-        return p;
-    }
-  n = library_languages (s->lib, (const char ***) &langs);
-  for (size_t i = 0; i < n; i++)
-    {
-      p = header ? library_header (s->lib, id, langs[i])
-                 : library_page (s->lib, id, langs[i]);
-      if (p != NULL)
-        return p;
-    }
-  return NULL;
-}
-
-static struct page *
-session_home_page (struct session *s)
-{
-  const struct settings *set = library_settings (s->lib);
-  struct page *p = page_new ();
-
-  /* TRANSLATORS: the title of the home screen.  */
-  p->title = arena_strdup (&p->arena, _("Mesotherapy: information for"
-                                        " patients"));
-  p->summary = arena_strdup (&p->arena,
-                             _("Choose a topic with the arrow keys and"
-                               " Enter, or touch it."));
-  /* The titles are read when the menu is laid out, as far as the screen
-     goes: a menu of a thousand topics shows its first screen without
-     reading a thousand files.  A topic with no readable page is left out
-     then (the links are optional).  */
-  if (set->menu.n > 0)
-    for (size_t i = 0; i < set->menu.n; i++)
-      {
-        const char *id = set->menu.v[i];
-        struct block *b;
-
-        if (settings_hidden (set, id))
-          continue;
-        b = session_add_link (p, id, NULL);
-        b->optional = true;
-        b->urgent = strcmp (id, set->warning_page) == 0;
-      }
-  else
-    for (size_t i = 0; i < library_count (s->lib); i++)
-      {
-        const char *id, *lang, *path;
-        struct block *b;
-
-        library_entry (s->lib, i, &id, &lang, &path);
-        if (strcmp (lang, s->lang) != 0)
-          continue;
-        b = session_add_link (p, id, NULL);
-        b->optional = true;
-        b->urgent = strcmp (id, set->warning_page) == 0;
-      }
-  p->complete = true;
-  return p;
-}
-
-static const struct
-{
-  const char *keys;
-  const char *what;
-  bool quit;
-} session_help_keys[] = {
-  /* TRANSLATORS: names of keys on the help screen.  */
-  { N_("Up and Down arrows"),
-    N_("select the next or previous link, or scroll a line"), false },
-  { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
-  { N_("Home, End"), N_("go to the start or the end"), false },
-  { N_("Tab"), N_("select the next link"), false },
-  { N_("Enter, Right arrow"), N_("open the selected link"), false },
-  { N_("Backspace, Left arrow, B"), N_("go back"), false },
-  { N_("H"), N_("home: the list of topics"), false },
-  { N_("W or !"), N_("warning signs: when to call"), false },
-  { N_("/"), N_("search for a word, then choose a page"), false },
-  { N_("L"), N_("change the language"), false },
-  { N_("?"), N_("this help; press it again to close"), false },
-  { N_("Q"), N_("quit"), true },
-};
-
-static struct page *
-session_help_page (struct session *s)
-{
-  struct page *p = page_new ();
-  struct block *b;
-  const char **items = arena_alloc (&p->arena, ARRAY_SIZE (session_help_keys)
-                                               * sizeof *items);
-  size_t n = 0;
-
-  p->title = arena_strdup (&p->arena, _("Keys and buttons"));
-  p->summary = arena_strdup (&p->arena,
-                             _("You can also touch a link or a button on"
-                               " the screen."));
-  for (size_t i = 0; i < ARRAY_SIZE (session_help_keys); i++)
-    {
-      char *line;
-
-      if (session_help_keys[i].quit && s->cfg.kiosk)
-        continue;
-      /* TRANSLATORS: a line of the help screen: "keys: what they do".  */
-      line = xasprintf (_("%s: %s"), _(session_help_keys[i].keys),
-                        _(session_help_keys[i].what));
-      items[n++] = arena_strdup (&p->arena, line);
-      free (line);
-    }
-  b = page_add_block (p, BLOCK_LIST);
-  b->items.v = items;
-  b->items.n = n;
-  p->complete = true;
-  return p;
-}
-
-static struct page *
-session_search_page (struct session *s)
-{
-  const struct settings *set = library_settings (s->lib);
-  struct page *p = page_new ();
-  struct search_result r;
-  struct block *b;
-  char *line;
-
-  p->title = arena_strdup (&p->arena, _("Search"));
-  p->summary = arena_strdup (&p->arena,
-                             _("Type a word, such as bruise or fever. The"
-                               " pages that speak of it show below."));
-  /* TRANSLATORS: the search field; %s is what the patient typed, and the
-     underscore stands for the cursor.  */
-  line = xasprintf (_("Search: %s_"), s->query);
-  page_add_block (p, BLOCK_HEADING)->text = arena_strdup (&p->arena, line);
-  free (line);
-  p->complete = true;
-  if (s->query[0] == '\0')
-    {
-      page_add_block (p, BLOCK_TEXT)->text
-        = arena_strdup (&p->arena, _("Press Enter to open the page chosen,"
-                                     " Escape to go back."));
-      return p;
-    }
-  search_run (library_search_index (s->lib), s->query, s->lang,
-              SESSION_MAX_HITS, s->width > 4 ? s->width - 4 : s->width, &r);
-  if (r.n == 0)
-    {
-      /* TRANSLATORS: %s is what the patient typed.  */
-      line = xasprintf (_("No page speaks of \"%s\". Try a shorter word, or"
-                          " another one."), s->query);
-      page_add_block (p, BLOCK_TEXT)->text = arena_strdup (&p->arena, line);
-      free (line);
-      if (session_find_page (s, set->warning_page, true) != NULL)
-        {
-          page_add_block (p, BLOCK_TEXT)->text
-            = arena_strdup (&p->arena, _("If you are worried about how you"
-                                         " feel, read this page:"));
-          session_add_link (p, set->warning_page, NULL)->urgent = true;
-        }
-    }
-  for (size_t i = 0; i < r.n; i++)
-    {
-      const struct search_hit *h = &r.hits[i];
-
-      b = session_add_link (p, h->page->id, h->page->title);
-      b->urgent = strcmp (h->page->id, set->warning_page) == 0;
-      if (h->snippet == NULL || h->snippet[0] == '\0')
-        continue;
-      b->note = arena_strdup (&p->arena, h->snippet);
-      if (h->nranges > 0)
-        b->marks = arena_memdup (&p->arena, h->ranges,
-                                 h->nranges * sizeof *h->ranges);
-      b->nmarks = h->nranges;
-    }
-  search_result_done (&r);
-  return p;
-}
-
-/* The notice above page P when it is not in the patient's language
-   (caller frees), or NULL.  */
-static char *
-session_notice (const struct session *s, const struct page *p)
-{
-  if (s->lang[0] == '\0' || strcmp (p->lang, s->lang) == 0)
-    return NULL;
-  return xasprintf (
-    /* TRANSLATORS: shown above a page that exists only in another
-       language; both %s are language names.  */
-    _("This page is not available in %s yet; it is shown in %s."),
-    i18n_name (s->lang), i18n_name (p->lang));
-}
-
-/* Shows SCREEN (and page ID for SCREEN_PAGE), at the top.  Returns false,
-   changing nothing, if the page cannot be shown.  */
-static bool
-session_show (struct session *s, enum screen_id screen, const char *id)
-{
-  const struct page *p = NULL;
-  struct page *synthetic = NULL;
-
+  *page = NULL;
+  *synthetic = NULL;
   switch (screen)
     {
     case SCREEN_PAGE:
-      p = session_find_page (s, id, false);
-      if (p == NULL)
-        return false;
-      break;
+      *page = screens_find (s->lib, id, ui, true, &s->need);
+      if (*page != NULL)
+        return RESULT_FULL;
+      return s->need.kind != NEED_NOTHING ? RESULT_NEED : RESULT_IGNORED;
     case SCREEN_LANGUAGE:
-      synthetic = session_language_page (s);
+      *synthetic = screens_language (set);
       break;
     case SCREEN_ATTRACT:
-      synthetic = session_attract_page (s);
+      *synthetic = screens_attract (set);
       break;
     case SCREEN_PIN:
-      synthetic = session_pin_page (s);
+      *synthetic = screens_pin (ui, strlen (s->pin),
+                                s->cfg.guard != NULL
+                                  ? pin_guard_wait (s->cfg.guard, s->now)
+                                  : 0,
+                                pin_hash_valid (s->cfg.pin_hash));
       break;
     case SCREEN_STAFF:
-      synthetic = session_staff_page (s);
+      *synthetic = screens_staff (ui);
       break;
     case SCREEN_HOME:
-      synthetic = session_home_page (s);
+      *synthetic = screens_home (s->lib, ui);
       break;
     case SCREEN_SEARCH:
-      synthetic = session_search_page (s);
+      ix = library_peek_index (s->lib);
+      if (ix == NULL)
+        {
+          s->need = (struct need) { NEED_INDEX, NULL, NULL };
+          return RESULT_NEED;
+        }
+      *synthetic = screens_search (s->lib, ix, s->query, ui,
+                                   s->vp.opts.width);
       break;
     case SCREEN_HELP:
+    case SCREEN_COUNT:
     default:
-      synthetic = session_help_page (s);
+      *synthetic = screens_help (ui, s->cfg.profile->kiosk);
       break;
     }
-  session_clear_page (s);
-  s->screen = screen;
-  if (synthetic != NULL)
-    {
-      s->synthetic = synthetic;
-      s->page = synthetic;
-      s->page_lang = s->lang;
-    }
-  else
-    {
-      s->page = p;
-      s->page_id = xstrdup (id);
-      s->page_lang = p->lang;
-      s->notice = session_notice (s, p);
-    }
-  s->selected = -1;
-  s->top = 0;
-  layout_free (s->layout);
-  s->layout = NULL;
-  session_relayout (s, false);
-  return true;
+  return RESULT_FULL;
 }
 
-/* Remembers where the patient is, for Back.  */
+/* Shows SCREEN (and page ID for SCREEN_PAGE) at the top, for a patient
+   reading LANG (which becomes the session's).  Returns RESULT_FULL, or
+   RESULT_LANGUAGE if the language changed; RESULT_NEED or RESULT_IGNORED
+   (the page cannot be shown) change nothing.  */
+static enum result
+session_show (struct session *s, enum screen_id screen, const char *id,
+              const char *lang)
+{
+  const struct page *page;
+  struct page *synthetic;
+  struct layout_options o;
+  enum result r = session_build (s, screen, id, lang, &page, &synthetic);
+  char *keep_id = screen == SCREEN_PAGE ? xstrdup (id) : NULL;
+  bool changed = strcmp (s->lang, lang) != 0;
+  const char *ui;
+
+  if (r != RESULT_FULL)
+    {
+      free (keep_id);
+      return r;
+    }
+  session_clear_page (s);
+  if (changed)
+    snprintf (s->lang, sizeof s->lang, "%s", lang);
+  ui = session_ui_for (s, s->lang);
+  s->screen = screen;
+  s->synthetic = synthetic;
+  s->page = synthetic != NULL ? synthetic : page;
+  s->page_id = keep_id;
+  if (page != NULL)
+    s->notice = s->lang[0] != '\0' ? screens_notice (ui, page) : NULL;
+  screens_options (&o, s->cfg.profile, s->vp.opts.width, s->page->lang, ui,
+                   s->notice, &s->labels);
+  /* A search result opens with its words highlighted (once).  */
+  if (screen == SCREEN_PAGE)
+    o.highlight = s->highlight;
+  viewport_show (&s->vp, s->page, &o, session_is_menu (screen));
+  free (s->highlight);
+  s->highlight = NULL;
+  return changed ? RESULT_LANGUAGE : RESULT_FULL;
+}
+
+/* Remembers where the patient is, for Back (E->PAGE_ID is borrowed).  */
 static void
 session_save (const struct session *s, struct history_entry *e)
 {
+  struct viewport_mark m;
+
+  viewport_mark (&s->vp, &m);
   e->screen = s->screen;
   e->page_id = s->page_id;
-  e->anchor_block = 0;
-  e->anchor_offset = 0;
-  if (s->layout != NULL && s->top < s->layout->nlines)
-    {
-      e->anchor_block = s->layout->lines[s->top].block;
-      e->anchor_offset = s->layout->lines[s->top].offset;
-    }
-  e->selected = s->selected;
+  snprintf (e->lang, sizeof e->lang, "%s", s->lang);
+  e->back_to_lang = false;
+  e->anchor_block = m.block;
+  e->anchor_offset = m.offset;
+  e->selected = m.selected;
 }
 
-/* Shows the place saved in E.  */
-static void
+/* Shows the place saved in E, in language LANG; SAME_LANG: the place was
+   saved in the same layout (the very line), else only its block.  */
+static enum result
 session_restore (struct session *s, const struct history_entry *e,
-                 bool same_lang)
+                 const char *lang, bool same_lang)
 {
-  if (!session_show (s, (enum screen_id) e->screen, e->page_id))
-    session_show (s, SCREEN_HOME, NULL);
-  if (s->layout == NULL)
-    return;
-  session_extend_block (s, e->anchor_block);
-  s->top = same_lang
-             ? layout_find_anchor (s->layout, e->anchor_block,
-                                   e->anchor_offset)
-             : e->anchor_block == LAYOUT_HEAD
-                 ? 0
-                 : layout_find_block (s->layout, e->anchor_block - 1);
-  if (s->top > session_max_top (s))
-    s->top = session_max_top (s);
-  session_extend_links (s, e->selected);
-  if (e->selected >= 0 && (size_t) e->selected < s->layout->nlinks)
-    s->selected = e->selected;
+  struct viewport_mark m = { e->anchor_block, e->anchor_offset,
+                             e->selected };
+  enum result r = session_show (s, (enum screen_id) e->screen, e->page_id,
+                                lang);
+
+  if (r == RESULT_NEED)
+    return r;
+  if (r == RESULT_IGNORED)
+    return session_show (s, SCREEN_HOME, NULL, lang);
+  viewport_seek (&s->vp, &m, same_lang);
+  return r;
 }
 
-/* Moves to SCREEN/ID, pushing the current place on the history.  */
-static unsigned
-session_go (struct session *s, enum screen_id screen, const char *id)
+/* Moves to SCREEN/ID in LANG, pushing the current place on the history;
+   BACK_TO_LANG: Back returns to the language of now, too.  */
+static enum result
+session_go_back_to (struct session *s, enum screen_id screen,
+                    const char *id, const char *lang, bool back_to_lang)
 {
   struct history_entry e;
+  enum result r;
 
   session_save (s, &e);
+  e.back_to_lang = back_to_lang;
   e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
-  if (!session_show (s, screen, id))
+  r = session_show (s, screen, id, lang);
+  if (r == RESULT_IGNORED)
     {
-      free (e.page_id);
-      session_set_message (s, _("Sorry, this page cannot be shown right"
-                                " now."));
-      return REDRAW_FULL;
+      session_set_message (s, L_(session_ui_for (s, s->lang),
+                                 "Sorry, this page cannot be shown right"
+                                 " now."));
+      r = RESULT_FULL;
     }
-  history_push (&s->history, &e);
+  else if (r != RESULT_NEED)
+    history_push (&s->history, &e);
   free (e.page_id);
-  return REDRAW_FULL;
+  return r;
 }
 
-static void
-session_set_lang (struct session *s, const char *lang)
+static enum result
+session_go (struct session *s, enum screen_id screen, const char *id,
+            const char *lang)
 {
-  snprintf (s->lang, sizeof s->lang, "%s", lang);
-  i18n_set_language (lang);
+  return session_go_back_to (s, screen, id, lang, false);
+}
+
+/* Opens a search result: SPEC is "LANG:BLOCK:ID:TERMS" (screens.c), the
+   page at its match, with the words highlighted.  A page in another
+   language switches the language in place, and Back returns to the
+   patient's own.  */
+static enum result
+session_open_hit (struct session *s, const char *spec)
+{
+  char lang[SESSION_LANG_MAX];
+  const char *p = strchr (spec, ':'), *q, *r;
+  unsigned long block;
+  enum result res;
+
+  if (p == NULL || (size_t) (p - spec) >= sizeof lang)
+    return RESULT_IGNORED;
+  memcpy (lang, spec, (size_t) (p - spec));
+  lang[p - spec] = '\0';
+  block = strtoul (p + 1, NULL, 10);
+  q = strchr (p + 1, ':');
+  r = q != NULL ? strchr (q + 1, ':') : NULL;
+  if (r == NULL)
+    return RESULT_IGNORED;
+  /* Kept in the session: a need may point at the id while it is read.  */
+  free (s->hit_id);
+  s->hit_id = xstrndup (q + 1, (size_t) (r - q - 1));
+  free (s->highlight);
+  s->highlight = r[1] != '\0' ? xstrdup (r + 1) : NULL;
+  res = session_go_back_to (s, SCREEN_PAGE, s->hit_id, lang,
+                            strcmp (lang, s->lang) != 0);
+  if (res == RESULT_FULL || res == RESULT_LANGUAGE)
+    viewport_seek_match (&s->vp, (uint32_t) block);
+  return res;
 }
 
 /* Switches to LANG and shows the same place in it.  */
-static unsigned
+static enum result
 session_switch_lang (struct session *s, const char *lang)
 {
   struct history_entry e;
-  bool stay = s->screen != SCREEN_LANGUAGE && s->screen != SCREEN_ATTRACT;
+  enum result r;
 
-  session_save (s, &e);
-  e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
-  session_set_lang (s, lang);
-  if (stay)
-    session_restore (s, &e, false);
-  else
+  if (s->screen == SCREEN_LANGUAGE || s->screen == SCREEN_ATTRACT)
     {
+      /* The choice is made: home, and Back comes to the choice.  */
+      session_save (s, &e);
+      e.page_id = NULL;
       history_push (&s->history, &e);
-      session_show (s, SCREEN_HOME, NULL);
+      session_show (s, SCREEN_HOME, NULL, lang);
+      return RESULT_LANGUAGE;
     }
-  free (e.page_id);
-  return REDRAW_FULL | RESULT_LANGUAGE;
+  /* S->PAGE_ID is borrowed by E and by a need: session_show() copies it
+     before it lets the old page go.  */
+  session_save (s, &e);
+  r = session_show (s, s->screen, s->page_id, lang);
+  if (r == RESULT_IGNORED)
+    r = session_show (s, SCREEN_HOME, NULL, lang);
+  else if (r != RESULT_NEED)
+    {
+      struct viewport_mark m = { e.anchor_block, e.anchor_offset,
+                                 e.selected };
+
+      viewport_seek (&s->vp, &m, false);
+    }
+  return r == RESULT_NEED ? r : RESULT_LANGUAGE;
 }
 
-static unsigned session_back (struct session *s);
+static enum result
+session_back (struct session *s)
+{
+  const struct history_entry *e = history_top (&s->history);
+  struct history_entry gone;
+  enum result r;
 
-static unsigned
+  if (e == NULL)
+    return RESULT_IGNORED;
+  r = session_restore (s, e, e->back_to_lang ? e->lang : s->lang, true);
+  if (r == RESULT_NEED)
+    return r;
+  history_pop (&s->history, &gone);
+  free (gone.page_id);
+  return r == RESULT_LANGUAGE ? r : RESULT_FULL;
+}
+
+static enum result
 session_follow (struct session *s, int32_t k)
 {
-  const struct layout_link *l = session_link (s, k);
+  const struct layout_link *l = viewport_link (&s->vp, k);
+  enum result r;
 
   if (l == NULL)
     return RESULT_IGNORED;
   if (strncmp (l->target, "lang:", 5) == 0)
     {
-      char lang[16];
+      char lang[SESSION_LANG_MAX];
 
       snprintf (lang, sizeof lang, "%s", l->target + 5);
       return session_switch_lang (s, lang);
@@ -884,185 +375,34 @@ session_follow (struct session *s, int32_t k)
   if (strcmp (l->target, "staff:quit") == 0)
     return RESULT_QUIT;
   if (strcmp (l->target, "staff:reload") == 0)
-    return session_back (s) | RESULT_RELOAD;
+    {
+      r = session_back (s);
+      return r == RESULT_NEED ? r : RESULT_RELOAD;
+    }
   if (strcmp (l->target, "staff:back") == 0)
     return session_back (s);
-  {
-    char *id = xstrdup (l->target);
-    unsigned r = session_go (s, SCREEN_PAGE, id);
-
-    free (id);
-    return r;
-  }
+  if (strncmp (l->target, "hit:", 4) == 0)
+    return session_open_hit (s, l->target + 4);
+  if (strcmp (l->target, "go:home") == 0)
+    return session_go (s, SCREEN_HOME, NULL, s->lang);
+  /* The target stays valid until the page is shown (session_show()
+     copies it first), and so while a need is read.  */
+  return session_go (s, SCREEN_PAGE, l->target, s->lang);
 }
 
-bool
-session_prepare (struct session *s)
+static enum result
+session_cycle_lang (struct session *s)
 {
-  const struct layout_link *l;
-  const struct page *p;
-  char *notice;
+  const char *next = session_next_lang (s);
 
-  session_extend_links (s, s->selected);
-  l = session_link (s, s->selected);
-
-  if (l == NULL || s->width == 0 || strchr (l->target, ':') != NULL)
-    return false;
-  p = session_find_page (s, l->target, false);
-  if (p == NULL || session_prepared_is (s, p))
-    return false;
-  session_drop_prepared (s);
-  notice = session_notice (s, p);
-  s->prepared = session_layout_page (s, p, p->lang, notice, SIZE_MAX);
-  free (notice);
-  s->prepared_page = p;
-  s->prepared_width = s->width;
-  snprintf (s->prepared_lang, sizeof s->prepared_lang, "%s", s->lang);
-  return true;
+  return next != NULL ? session_switch_lang (s, next) : RESULT_IGNORED;
 }
 
 /* ------------------------------------------------------------------ */
-/* Actions.  */
-
-static unsigned
-session_down (struct session *s)
-{
-  int32_t next = s->selected >= 0 ? s->selected + 1
-                                  : session_first_visible_link (s);
-  const struct layout_link *l = session_link (s, next);
-
-  if (l != NULL && l->line < s->top + s->rows
-      && (s->selected >= 0 || l->line >= s->top))
-    {
-      s->selected = next;
-      session_show_link (s, next);
-      return REDRAW_BODY;
-    }
-  if (s->top < session_max_top (s))
-    {
-      s->top++;
-      session_fix_selection (s, true);
-      return REDRAW_BODY;
-    }
-  return RESULT_IGNORED;
-}
-
-static unsigned
-session_up (struct session *s)
-{
-  if (s->selected > 0)
-    {
-      const struct layout_link *l = session_link (s, s->selected - 1);
-
-      if (l != NULL && l->line + l->nlines > s->top)
-        {
-          s->selected--;
-          session_show_link (s, s->selected);
-          return REDRAW_BODY;
-        }
-    }
-  if (s->top > 0)
-    {
-      s->top--;
-      session_fix_selection (s, false);
-      return REDRAW_BODY;
-    }
-  if (s->selected >= 0 && !session_is_menu (s))
-    {
-      s->selected = -1;
-      return REDRAW_BODY;
-    }
-  return RESULT_IGNORED;
-}
-
-static unsigned
-session_scroll (struct session *s, long delta)
-{
-  size_t max, top = s->top;
-
-  if (delta > 0)
-    session_extend (s, top + (size_t) delta + s->rows);
-  max = session_max_top (s);
-
-  if (delta < 0)
-    top = (size_t) -delta > top ? 0 : top - (size_t) -delta;
-  else
-    top = top + (size_t) delta > max ? max : top + (size_t) delta;
-  if (top == s->top)
-    {
-      /* At the end already: on menus, the selection goes there.  */
-      int32_t n = s->layout != NULL ? (int32_t) s->layout->nlinks : 0;
-      int32_t want = delta < 0 ? 0 : n - 1;
-
-      if (session_is_menu (s) && n > 0 && s->selected != want)
-        {
-          s->selected = want;
-          return REDRAW_BODY;
-        }
-      return RESULT_IGNORED;
-    }
-  s->top = top;
-  session_fix_selection (s, delta > 0);
-  return REDRAW_BODY;
-}
-
-static unsigned
-session_next_link (struct session *s, int dir)
-{
-  size_t n;
-  int32_t k;
-
-  /* The link after the selected one, or the last one (Shift-Tab from the
-     first wraps round).  */
-  session_extend_links (s, dir > 0 && s->selected >= 0 ? s->selected + 1
-                           : dir < 0 && s->selected <= 0 ? INT32_MAX : -1);
-  n = s->layout != NULL ? s->layout->nlinks : 0;
-
-  if (n == 0)
-    return RESULT_IGNORED;
-  if (s->selected < 0)
-    {
-      k = dir > 0 ? session_first_visible_link (s)
-                  : session_last_visible_link (s);
-      if (k < 0)
-        k = dir > 0 ? 0 : (int32_t) n - 1;
-    }
-  else
-    k = (int32_t) ((s->selected + dir + (int32_t) n) % (int32_t) n);
-  s->selected = k;
-  session_show_link (s, k);
-  return REDRAW_BODY;
-}
-
-static unsigned
-session_back (struct session *s)
-{
-  struct history_entry e;
-
-  if (!history_pop (&s->history, &e))
-    return RESULT_IGNORED;
-  session_restore (s, &e, true);
-  free (e.page_id);
-  return REDRAW_FULL;
-}
-
-static unsigned
-session_cycle_lang (struct session *s)
-{
-  const struct settings *set = library_settings (s->lib);
-  size_t n = set->languages.n, cur = n;
-
-  if (s->screen == SCREEN_LANGUAGE || n < 2)
-    return RESULT_IGNORED;
-  for (size_t i = 0; i < n; i++)
-    if (strcmp (set->languages.v[i], s->lang) == 0)
-      cur = i;
-  return session_switch_lang (s, set->languages.v[cur < n ? (cur + 1) % n
-                                                          : 0]);
-}
+/* The text fields: PIN and search.  */
 
 /* The PIN screen: digits, Backspace, Enter, Escape.  */
-static unsigned
+static enum result
 session_pin (struct session *s, enum action a, long arg)
 {
   size_t n = strlen (s->pin);
@@ -1091,37 +431,33 @@ session_pin (struct session *s, enum action a, long arg)
             pin_guard_ok (s->cfg.guard);
           memset (s->pin, 0, sizeof s->pin);
           /* The staff menu replaces the PIN screen: Back leaves both.  */
-          session_show (s, SCREEN_STAFF, NULL);
-          return REDRAW_FULL;
+          return session_show (s, SCREEN_STAFF, NULL, s->lang);
         }
       if (s->cfg.guard != NULL)
         pin_guard_fail (s->cfg.guard, s->now);
       memset (s->pin, 0, sizeof s->pin);
-      session_set_message (s, _("Wrong PIN."));
+      session_set_message (s, L_(session_ui_for (s, s->lang),
+                                 "Wrong PIN."));
       break;
     default:
       return RESULT_IGNORED;
     }
-  session_show (s, SCREEN_PIN, NULL);
-  return REDRAW_FULL;
+  return session_show (s, SCREEN_PIN, NULL, s->lang);
 }
 
-/* Shows the search screen again for a new query: results update as the
-   patient types.  */
-static unsigned
-session_requery (struct session *s)
+/* The search screen: typed characters and Backspace change the query,
+   and the results follow; Enter opens the selected result, or the first.
+   Other actions are not the box's: RESULT_NEED is never returned for
+   them, so *MINE says whether it handled A.  */
+static enum result
+session_search (struct session *s, enum action a, long arg, bool *mine)
 {
-  session_show (s, SCREEN_SEARCH, NULL);
-  return REDRAW_FULL;
-}
-
-/* The search screen: typed characters, Backspace, Escape; Enter opens
-   the selected result, or the first one.  */
-static unsigned
-session_search (struct session *s, enum action a, long arg)
-{
+  char before[sizeof s->query];
   size_t n = strlen (s->query);
+  enum result r;
 
+  *mine = true;
+  memcpy (before, s->query, sizeof before);
   switch (a)
     {
     case ACT_CHAR:
@@ -1140,7 +476,7 @@ session_search (struct session *s, enum action a, long arg)
           return RESULT_IGNORED;
         memcpy (s->query + n, buf, (size_t) len);
         s->query[n + (size_t) len] = '\0';
-        return session_requery (s);
+        break;
       }
     case ACT_BACK:
       {
@@ -1152,16 +488,34 @@ session_search (struct session *s, enum action a, long arg)
         prev = u8_prev (&uc, (const uint8_t *) s->query + n,
                         (const uint8_t *) s->query);
         s->query[prev != NULL ? prev - (const uint8_t *) s->query : 0] = '\0';
-        return session_requery (s);
+        break;
       }
     case ACT_FOLLOW:
-      if (s->selected < 0 && s->layout != NULL && s->layout->nlinks > 0)
-        s->selected = 0;
-      return session_follow (s, s->selected);
+      /* Enter opens the result chosen, or the first one; where there is
+         none, it opens nothing (the links offered then are to be
+         chosen).  */
+      if (s->vp.selected < 0)
+        {
+          const struct layout_link *l = viewport_link (&s->vp, 0);
+
+          if (l == NULL || strncmp (l->target, "hit:", 4) != 0)
+            return RESULT_IGNORED;
+          s->vp.selected = 0;
+        }
+      return session_follow (s, s->vp.selected);
     default:
-      return 0;                 /* Not ours: the common handling.  */
+      *mine = false;
+      return RESULT_IGNORED;
     }
+  /* The results follow the query.  */
+  r = session_show (s, SCREEN_SEARCH, NULL, s->lang);
+  if (r == RESULT_NEED)
+    memcpy (s->query, before, sizeof before);
+  return r;
 }
+
+/* ------------------------------------------------------------------ */
+/* Actions.  */
 
 /* Between patients, any key that does not choose a language wakes the
    kiosk up to the language screen.  */
@@ -1187,131 +541,202 @@ session_wakes (enum action a)
     }
 }
 
-static unsigned
+/* The rows of a page-down: a screen, less a line kept for context.  */
+static long
+session_screenful (const struct session *s)
+{
+  return (long) (s->vp.rows > 1 ? s->vp.rows - 1 : 1);
+}
+
+static enum result
 session_act (struct session *s, enum action a, long arg)
 {
-  unsigned r = REDRAW_NONE;
+  const struct settings *set = session_settings (s);
+  struct viewport *vp = &s->vp;
+  enum result r;
 
+  switch (a)
+    {
+    case ACT_UP:
+      return session_moved (s, viewport_up (vp));
+    case ACT_DOWN:
+      return session_moved (s, viewport_down (vp));
+    case ACT_PAGE_UP:
+      return session_moved (s, viewport_scroll (vp, -session_screenful (s)));
+    case ACT_PAGE_DOWN:
+      return session_moved (s, viewport_scroll (vp, session_screenful (s)));
+    case ACT_SCROLL_UP:
+      return session_moved (s, viewport_scroll (vp, -3));
+    case ACT_SCROLL_DOWN:
+      return session_moved (s, viewport_scroll (vp, 3));
+    case ACT_TOP:
+      return session_moved (s, viewport_scroll (vp, -VIEWPORT_ALL));
+    case ACT_BOTTOM:
+      return session_moved (s, viewport_scroll (vp, VIEWPORT_ALL));
+    case ACT_NEXT_LINK:
+      return session_moved (s, viewport_next_link (vp, 1));
+    case ACT_PREV_LINK:
+      return session_moved (s, viewport_next_link (vp, -1));
+    case ACT_FOLLOW:
+      return session_follow (s, vp->selected);
+    case ACT_CLICK:
+      {
+        int32_t was = vp->selected;
+        int32_t k = arg >= 0 ? viewport_select_line (vp, (size_t) arg) : -1;
+
+        if (k < 0)
+          return RESULT_IGNORED;
+        r = session_follow (s, k);
+        if (r == RESULT_NEED)
+          vp->selected = was;
+        return r;
+      }
+    case ACT_BACK:
+    case ACT_CANCEL:
+      return session_back (s);
+    case ACT_HOME:
+      if (s->screen == SCREEN_HOME)
+        return session_moved (s, viewport_scroll (vp, -VIEWPORT_ALL));
+      if (s->lang[0] == '\0')
+        return RESULT_IGNORED;
+      return session_go (s, SCREEN_HOME, NULL, s->lang);
+    case ACT_LANGUAGE:
+      return session_cycle_lang (s);
+    case ACT_HELP:
+      if (s->screen == SCREEN_HELP)
+        return session_back (s);
+      return session_go (s, SCREEN_HELP, NULL, s->lang);
+    case ACT_WARNING_SIGNS:
+      if (s->screen == SCREEN_PAGE
+          && strcmp (s->page_id, set->warning_page) == 0)
+        return session_moved (s, viewport_scroll (vp, -VIEWPORT_ALL));
+      return session_go (s, SCREEN_PAGE, set->warning_page,
+                         s->lang[0] != '\0' ? s->lang
+                                             : set->default_language);
+    case ACT_STAFF:
+      if (s->screen == SCREEN_STAFF)
+        return RESULT_IGNORED;
+      memset (s->pin, 0, sizeof s->pin);
+      if (!s->cfg.profile->kiosk && !pin_hash_valid (s->cfg.pin_hash))
+        return session_go (s, SCREEN_STAFF, NULL, s->lang);
+      return session_go (s, SCREEN_PIN, NULL, s->lang);
+    case ACT_QUIT:
+      return s->cfg.profile->kiosk ? RESULT_IGNORED : RESULT_QUIT;
+    case ACT_SEARCH:
+      if (s->screen == SCREEN_SEARCH)
+        return RESULT_IGNORED;
+      memset (s->query, 0, sizeof s->query);
+      return session_go (s, SCREEN_SEARCH, NULL,
+                         s->lang[0] != '\0' ? s->lang
+                                             : set->default_language);
+    case ACT_CHAR:
+    case ACT_NONE:
+    case ACT_COUNT:
+    default:
+      return RESULT_IGNORED;
+    }
+}
+
+enum result
+session_handle (struct session *s, enum action a, long arg)
+{
+  enum result r = RESULT_IGNORED;
+  bool mine;
+
+  s->need.kind = NEED_NOTHING;
+  s->labels.need.kind = NEED_NOTHING;
   s->touched = true;
   if (s->idle_left > 0)
     {
       /* "Still there?": any action answers yes, and does nothing else.  */
       s->idle_left = 0;
-      return REDRAW_FULL;
+      return RESULT_FULL;
     }
   if (s->message != NULL)
     {
+      /* Taking it down twice (when the action is tried again after a
+         need) is taking it down once.  */
       session_set_message (s, NULL);
-      r = REDRAW_FULL;
+      r = RESULT_FULL;
     }
-  if (s->layout == NULL && a != ACT_QUIT)
-    return r | RESULT_IGNORED;
+  if (s->vp.layout == NULL && a != ACT_QUIT)
+    return r;
   if (s->screen == SCREEN_PIN)
-    return r | session_pin (s, a, arg);
+    {
+      enum result p = session_pin (s, a, arg);
+
+      return p == RESULT_NEED ? p : result_max (r, p);
+    }
   if (s->screen == SCREEN_SEARCH)
     {
-      unsigned sr = session_search (s, a, arg);
+      enum result q = session_search (s, a, arg, &mine);
 
-      if (sr != 0)
-        return r | sr;
+      if (mine)
+        return q == RESULT_NEED ? q : result_max (r, q);
     }
   if (s->screen == SCREEN_ATTRACT && session_wakes (a))
-    return r | session_go (s, SCREEN_LANGUAGE, NULL);
-  switch (a)
     {
-    case ACT_UP:
-      return r | session_up (s);
-    case ACT_DOWN:
-      return r | session_down (s);
-    case ACT_PAGE_UP:
-      return r | session_scroll (s, -(long) (s->rows > 1 ? s->rows - 1 : 1));
-    case ACT_PAGE_DOWN:
-      return r | session_scroll (s, (long) (s->rows > 1 ? s->rows - 1 : 1));
-    case ACT_SCROLL_UP:
-      return r | session_scroll (s, -3);
-    case ACT_SCROLL_DOWN:
-      return r | session_scroll (s, 3);
-    case ACT_TOP:
-      return r | session_scroll (s, -(long) SESSION_ALL);
-    case ACT_BOTTOM:
-      return r | session_scroll (s, (long) SESSION_ALL);
-    case ACT_NEXT_LINK:
-      return r | session_next_link (s, 1);
-    case ACT_PREV_LINK:
-      return r | session_next_link (s, -1);
-    case ACT_FOLLOW:
-      return r | session_follow (s, s->selected);
-    case ACT_CLICK:
-      if (arg < 0 || (size_t) arg >= s->layout->nlines
-          || s->layout->lines[arg].link < 0)
-        return r | RESULT_IGNORED;
-      s->selected = s->layout->lines[arg].link;
-      return r | session_follow (s, s->selected);
-    case ACT_BACK:
-    case ACT_CANCEL:
-      return r | session_back (s);
-    case ACT_HOME:
-      if (s->screen == SCREEN_HOME)
-        return r | session_scroll (s, -(long) SESSION_ALL);
-      if (s->lang[0] == '\0')
-        return r | RESULT_IGNORED;
-      return r | session_go (s, SCREEN_HOME, NULL);
-    case ACT_LANGUAGE:
-      return r | session_cycle_lang (s);
-    case ACT_HELP:
-      if (s->screen == SCREEN_HELP)
-        return r | session_back (s);
-      return r | session_go (s, SCREEN_HELP, NULL);
-    case ACT_WARNING_SIGNS:
-      {
-        const struct settings *set = library_settings (s->lib);
-        const char *id = set->warning_page;
+      enum result w = session_go (s, SCREEN_LANGUAGE, NULL, s->lang);
 
-        if (s->screen == SCREEN_PAGE && strcmp (s->page_id, id) == 0)
-          return r | session_scroll (s, -(long) SESSION_ALL);
-        if (s->lang[0] == '\0')
-          session_set_lang (s, set->default_language);
-        return r | session_go (s, SCREEN_PAGE, id) | RESULT_LANGUAGE;
-      }
-    case ACT_STAFF:
-      if (s->screen == SCREEN_STAFF)
-        return r | RESULT_IGNORED;
-      memset (s->pin, 0, sizeof s->pin);
-      if (!s->cfg.kiosk && !pin_hash_valid (s->cfg.pin_hash))
-        return r | session_go (s, SCREEN_STAFF, NULL);
-      return r | session_go (s, SCREEN_PIN, NULL);
-    case ACT_QUIT:
-      return r | (s->cfg.kiosk ? RESULT_IGNORED : RESULT_QUIT);
-    case ACT_SEARCH:
-      if (s->screen == SCREEN_SEARCH)
-        return r | RESULT_IGNORED;
-      if (s->lang[0] == '\0')
-        session_set_lang (s, library_settings (s->lib)->default_language);
-      memset (s->query, 0, sizeof s->query);
-      return r | session_go (s, SCREEN_SEARCH, NULL) | RESULT_LANGUAGE;
-    case ACT_CHAR:
-    case ACT_NONE:
-    case ACT_COUNT:
-      break;
+      return w == RESULT_NEED ? w : result_max (r, w);
     }
-  return r | RESULT_IGNORED;
+  {
+    enum result t = session_act (s, a, arg);
+
+    return t == RESULT_NEED ? t : result_max (r, t);
+  }
 }
 
-unsigned
-session_handle (struct session *s, enum action a, long arg)
+const struct need *
+session_need (const struct session *s)
 {
-  unsigned r = session_act (s, a, arg);
+  return &s->need;
+}
 
-  /* What the view shows is laid out, and one line more.  */
-  session_extend (s, s->top + (size_t) s->rows + 1);
-  return r;
+bool
+session_fill (struct session *s)
+{
+  s->need.kind = NEED_NOTHING;
+  s->labels.need.kind = NEED_NOTHING;
+  if (viewport_fill (&s->vp))
+    return false;
+  s->need = s->labels.need;
+  return true;
+}
+
+bool
+session_prepare (struct session *s)
+{
+  const struct layout_link *l;
+  const struct page *p;
+  struct layout_options o;
+  char *notice;
+  const char *ui = session_ui_for (s, s->lang);
+  bool did, waiting;
+
+  s->need.kind = NEED_NOTHING;
+  s->labels.need.kind = NEED_NOTHING;
+  l = viewport_link (&s->vp, s->vp.selected);
+  if (l == NULL || s->vp.layout == NULL || strchr (l->target, ':') != NULL)
+    return false;
+  p = screens_find (s->lib, l->target, ui, true, &s->need);
+  if (p == NULL)
+    return s->need.kind != NEED_NOTHING;
+  notice = s->lang[0] != '\0' ? screens_notice (ui, p) : NULL;
+  screens_options (&o, s->cfg.profile, s->vp.opts.width, p->lang, ui,
+                   notice, &s->labels);
+  did = viewport_prepare (&s->vp, p, &o, &waiting);
+  free (notice);
+  if (waiting)
+    s->need = s->labels.need;
+  return did;
 }
 
 /* ------------------------------------------------------------------ */
 /* Life and state.  */
 
 struct session *
-session_new (struct library *lib, const struct session_config *cfg)
+session_new (const struct library *lib, const struct session_config *cfg)
 {
   struct session *s = xcalloc (1, sizeof *s);
   const struct settings *set = library_settings (lib);
@@ -1319,26 +744,18 @@ session_new (struct library *lib, const struct session_config *cfg)
 
   s->lib = lib;
   s->cfg = *cfg;
-  s->cfg.lang = NULL;
-  s->selected = -1;
+  s->labels.lib = lib;
+  viewport_init (&s->vp);
   history_init (&s->history);
   if (lang == NULL && set->languages.n == 1)
     lang = set->languages.v[0];
+  s->cfg.lang = lang;
   if (cfg->attract)
-    {
-      i18n_set_language (lang != NULL ? lang : set->default_language);
-      session_show (s, SCREEN_ATTRACT, NULL);
-    }
+    session_show (s, SCREEN_ATTRACT, NULL, "");
   else if (lang != NULL)
-    {
-      session_set_lang (s, lang);
-      session_show (s, SCREEN_HOME, NULL);
-    }
+    session_show (s, SCREEN_HOME, NULL, lang);
   else
-    {
-      i18n_set_language (set->default_language);
-      session_show (s, SCREEN_LANGUAGE, NULL);
-    }
+    session_show (s, SCREEN_LANGUAGE, NULL, "");
   return s;
 }
 
@@ -1348,29 +765,51 @@ session_free (struct session *s)
   if (s == NULL)
     return;
   session_clear_page (s);
-  layout_free (s->layout);
-  session_drop_prepared (s);
+  viewport_done (&s->vp);
   history_done (&s->history);
+  if (s->reload != NULL)
+    free (s->reload->page_id);
+  free (s->reload);
   free (s->message);
+  free (s->hit_id);
+  free (s->highlight);
+  memset (s->pin, 0, sizeof s->pin);
   free (s);
 }
 
-unsigned
-session_set_library (struct session *s, struct library *lib)
+enum result
+session_resize (struct session *s, unsigned width, unsigned rows)
 {
-  struct history_entry e;
+  return viewport_resize (&s->vp, width, rows);
+}
 
-  session_save (s, &e);
-  e.page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
-  /* The old library's pages are about to go: drop every pointer.  */
-  session_clear_page (s);
-  session_drop_prepared (s);
-  layout_free (s->layout);
-  s->layout = NULL;
+enum result
+session_set_library (struct session *s, const struct library *lib)
+{
+  enum result r;
+
+  if (s->reload == NULL)
+    {
+      struct history_entry e;
+
+      session_save (s, &e);
+      s->reload = xmalloc (sizeof *s->reload);
+      *s->reload = e;
+      s->reload->page_id = e.page_id != NULL ? xstrdup (e.page_id) : NULL;
+      /* The old library's pages are about to go: drop every pointer.  */
+      session_clear_page (s);
+      viewport_clear (&s->vp);
+    }
   s->lib = lib;
-  session_restore (s, &e, true);
-  free (e.page_id);
-  return REDRAW_FULL;
+  s->labels.lib = lib;
+  s->need.kind = NEED_NOTHING;
+  r = session_restore (s, s->reload, s->lang, true);
+  if (r == RESULT_NEED)
+    return r;
+  free (s->reload->page_id);
+  free (s->reload);
+  s->reload = NULL;
+  return RESULT_FULL;
 }
 
 void
@@ -1379,13 +818,13 @@ session_set_time (struct session *s, double now)
   s->now = now;
 }
 
-unsigned
+enum result
 session_idle (struct session *s, unsigned seconds)
 {
   if (s->idle_left == seconds)
-    return REDRAW_NONE;
+    return RESULT_IGNORED;
   s->idle_left = seconds;
-  return REDRAW_FULL;
+  return RESULT_FULL;
 }
 
 unsigned
@@ -1424,28 +863,48 @@ session_lang (const struct session *s)
   return s->lang;
 }
 
+const char *
+session_ui_lang (const struct session *s)
+{
+  return session_ui_for (s, s->lang);
+}
+
+const char *
+session_next_lang (const struct session *s)
+{
+  const struct settings *set = session_settings (s);
+  size_t n = set->languages.n;
+
+  if (n < 2 || s->screen == SCREEN_LANGUAGE)
+    return NULL;
+  for (size_t i = 0; i < n; i++)
+    if (strcmp (set->languages.v[i], s->lang) == 0)
+      return set->languages.v[(i + 1) % n];
+  return set->languages.v[0];
+}
+
 const struct layout *
 session_layout (const struct session *s)
 {
-  return s->layout;
+  return s->vp.layout;
 }
 
 size_t
 session_top (const struct session *s)
 {
-  return s->top;
+  return s->vp.top;
 }
 
 unsigned
 session_rows (const struct session *s)
 {
-  return s->rows;
+  return s->vp.rows;
 }
 
 int
 session_selected (const struct session *s)
 {
-  return s->selected;
+  return s->vp.selected;
 }
 
 const char *
@@ -1463,7 +922,7 @@ session_page_id (const struct session *s)
 const char *
 session_page_lang (const struct session *s)
 {
-  return s->page_lang;
+  return s->page != NULL ? s->page->lang : "";
 }
 
 size_t
@@ -1475,20 +934,21 @@ session_history_depth (const struct session *s)
 size_t
 session_crumbs (const struct session *s, const char **v, size_t max)
 {
+  const char *ui = session_ui_for (s, s->lang);
   size_t n = 0;
 
   if (max == 0 || s->screen == SCREEN_LANGUAGE
       || s->screen == SCREEN_ATTRACT)
     return 0;
   /* TRANSLATORS: the first item of the breadcrumb (Home > Risks).  */
-  v[n++] = C_("breadcrumb", "Home");
+  v[n++] = LC_(ui, "breadcrumb", "Home");
   if (n < max && s->screen == SCREEN_PAGE && s->page != NULL)
     v[n++] = s->page->title;
   else if (n < max && s->screen == SCREEN_HELP)
-    v[n++] = C_("breadcrumb", "Help");
+    v[n++] = LC_(ui, "breadcrumb", "Help");
   else if (n < max && s->screen == SCREEN_SEARCH)
-    v[n++] = C_("breadcrumb", "Search");
+    v[n++] = LC_(ui, "breadcrumb", "Search");
   else if (n < max && (s->screen == SCREEN_PIN || s->screen == SCREEN_STAFF))
-    v[n++] = C_("breadcrumb", "Staff");
+    v[n++] = LC_(ui, "breadcrumb", "Staff");
   return n;
 }

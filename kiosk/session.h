@@ -1,16 +1,22 @@
 /* session.h -- one patient's visit, as a state machine.
 
    A session owns everything a patient can leave behind: the language,
-   the screen, the page shown and where in it, the selected link, the back
-   history, messages.  Ending a visit is session_free() and a new visit is
-   session_new(), so nothing of one patient can show to the next.
+   the screen, the page shown and where in it (its viewport), the back
+   history, what was typed, messages.  Ending a visit is session_free()
+   and a new visit is session_new(), so nothing of one patient can show to
+   the next.
 
-   session_handle() applies one action and returns what must be redrawn;
-   it never prints or calls curses.  The view reads the state through the
-   accessors below and tells the session the size of the text area with
-   session_resize().  Screens other than pages (home menu, language choice,
-   help) are built as synthetic pages, so one layout and one set of
-   movement rules serve them all.  No curses here.  */
+   session_handle() applies one action and returns what changed (result.h).
+   Transitions are pure: they print nothing, call no curses, read no file
+   and leave the process's language alone.  They see the library through a
+   const pointer; when they need a page, a title or the search index that
+   is not read yet, they return RESULT_NEED, changing nothing, and
+   session_need() says what to read (fetch.c does it and tries again).  A
+   change of language is RESULT_LANGUAGE: the loop makes session_ui_lang()
+   the interface language.  The view reads the state through the
+   accessors below.  Screens other than pages are synthetic pages
+   (screens.h); moving through any of them is the viewport's
+   (viewport.h).  No curses here.  */
 
 #ifndef MESOKIOSK_SESSION_H
 #define MESOKIOSK_SESSION_H
@@ -18,8 +24,12 @@
 #include "action.h"
 #include "layout.h"
 #include "library.h"
+#include "need.h"
 #include "pin.h"
+#include "profile.h"
+#include "result.h"
 
+/* The screens, with the word the breadcrumb shows for each.  */
 enum screen_id
 {
   SCREEN_LANGUAGE,      /* Choose a language.  */
@@ -33,57 +43,59 @@ enum screen_id
   SCREEN_COUNT
 };
 
-/* What session_handle() returns: redraw flags and results.  */
-enum
-{
-  REDRAW_NONE = 0,
-  REDRAW_BODY = 1 << 0,         /* Scroll or selection changed.  */
-  REDRAW_FULL = 1 << 1,         /* Screen, page or language changed.  */
-  RESULT_IGNORED = 1 << 8,      /* The action did nothing here.  */
-  RESULT_QUIT = 1 << 9,         /* The patient asked to quit.  */
-  RESULT_LANGUAGE = 1 << 10,    /* The interface language changed.  */
-  RESULT_RELOAD = 1 << 11       /* Staff asked to read the content again.  */
-};
-
 struct session_config
 {
-  enum charset charset;         /* What the terminal can show.  */
-  bool plain;                   /* Screen-reader mode: no frames.  */
-  bool kiosk;                   /* No quitting.  */
+  const struct profile *profile;        /* Borrowed: outlives sessions.  */
   const char *lang;             /* Start in this language, or NULL to
-                                   start on the language screen.  */
+                                   start on the language screen.
+                                   Borrowed.  */
   bool attract;                 /* Start on the attract screen.  */
-  const char *pin_hash;         /* The staff PIN's hash, or NULL.  */
+  const char *pin_hash;         /* The staff PIN's hash, or NULL.
+                                   Borrowed.  */
   struct pin_guard *guard;      /* Borrowed: outlives every session, so
                                    a new visit does not reset it.  */
 };
 
 struct session;
 
-/* Starts a visit over LIB (borrowed; must outlive the session).  Call
-   session_resize() before drawing.  */
-struct session *session_new (struct library *lib,
+/* Starts a visit over LIB (borrowed; must outlive the session, or be
+   replaced by session_set_library()).  Call session_resize() before
+   drawing, and session_fill() after every call that changes anything.  */
+struct session *session_new (const struct library *lib,
                              const struct session_config *cfg);
 void session_free (struct session *s);
 
-/* Sets the text area: WIDTH columns for text, ROWS lines.  Keeps the
-   text at the top of the screen in view.  */
-unsigned session_resize (struct session *s, unsigned width, unsigned rows);
+/* Applies action A (ARG: the layout line for ACT_CLICK, the character
+   for ACT_CHAR).  */
+enum result session_handle (struct session *s, enum action a, long arg);
+/* What the last RESULT_NEED (or a true session_fill() or
+   session_prepare()) asks for: valid until the next session call.  */
+const struct need *session_need (const struct session *s);
 
-/* Applies action A (ARG: the layout line, for ACT_CLICK).  */
-unsigned session_handle (struct session *s, enum action a, long arg);
-
+/* Lays out what the screen shows, and one line more.  Returns true if it
+   needs something first (session_need()): supply it, then call again.  */
+bool session_fill (struct session *s);
 /* Lays out, ahead of time, the page the selected link leads to, so that
-   opening it costs only drawing (the loop calls it when it has nothing
-   else to do).  Returns true if it did some work.  */
+   opening it costs only drawing.  Returns true if it did some work or
+   needs something (session_need()); false when there is nothing to do.  */
 bool session_prepare (struct session *s);
+
+/* Sets the text area: WIDTH columns, ROWS lines.  Keeps the text at the
+   top of the screen in view.  */
+enum result session_resize (struct session *s, unsigned width,
+                            unsigned rows);
+/* Replaces the library (after a reload) and shows the same place in it.
+   May return RESULT_NEED: then the old library's pages are already
+   forgotten, and the call is made again with the same LIB.  */
+enum result session_set_library (struct session *s,
+                                 const struct library *lib);
 
 /* Tells the session the time (monotonic seconds), for the PIN brake.  */
 void session_set_time (struct session *s, double now);
 
 /* Shows the "Still there?" countdown with SECONDS left (0 removes it).
    While it shows, the next action only removes it.  */
-unsigned session_idle (struct session *s, unsigned seconds);
+enum result session_idle (struct session *s, unsigned seconds);
 unsigned session_idle_left (const struct session *s);
 /* True when there is nothing to forget: the attract screen, untouched.  */
 bool session_pristine (const struct session *s);
@@ -91,12 +103,16 @@ bool session_pristine (const struct session *s);
    the search box.  */
 bool session_text_input (const struct session *s);
 
-/* Replaces the library (after a reload) and shows the same place.  */
-unsigned session_set_library (struct session *s, struct library *lib);
-
 /* The state, for drawing.  */
 enum screen_id session_screen (const struct session *s);
+/* The language the patient chose, or "" before a choice.  */
 const char *session_lang (const struct session *s);
+/* The language the screen is in: the patient's, or the one the kiosk
+   starts in before a choice.  */
+const char *session_ui_lang (const struct session *s);
+/* The language the language key switches to, or NULL if it does
+   nothing here.  */
+const char *session_next_lang (const struct session *s);
 const struct layout *session_layout (const struct session *s);
 size_t session_top (const struct session *s);
 unsigned session_rows (const struct session *s);
@@ -116,16 +132,11 @@ const char *session_query (const struct session *s);
 /* How many entries the back history holds.  */
 size_t session_history_depth (const struct session *s);
 
-/* The width of the text column for a terminal COLS wide: every column
-   minus a margin on narrow terminals, at most SESSION_MEASURE on wide
-   ones (centred by the view).  */
-enum { SESSION_MEASURE = 72 };
-
 enum
 {
   SESSION_QUERY_MAX = 64,       /* Bytes of search text kept.  */
-  SESSION_MAX_HITS = 30         /* Search results shown.  */
+  SESSION_LANG_MAX = 8          /* Bytes of a language code, with its
+                                   NUL ("fr", "pt_BR").  */
 };
-unsigned session_measure (unsigned cols);
 
 #endif /* MESOKIOSK_SESSION_H */

@@ -97,7 +97,7 @@ subst_expand (const struct settings *set, const char *lang, struct arena *a,
                   const char *piece = add[k] == ' ' ? "\xC2\xA0" : add + k;
                   size_t plen = add[k] == ' ' ? 2 : 1;
 
-                  xgrow (&buf, &cap, len + plen + 1, 1);
+                  buf = xgrow (buf, &cap, len + plen + 1, 1);
                   memcpy (buf + len, piece, plen);
                   len += plen;
                 }
@@ -106,7 +106,7 @@ subst_expand (const struct settings *set, const char *lang, struct arena *a,
         }
       else
         i++;
-      xgrow (&buf, &cap, len + alen + 1, 1);
+      buf = xgrow (buf, &cap, len + alen + 1, 1);
       memcpy (buf + len, add, alen);
       len += alen;
     }

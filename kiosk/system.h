@@ -51,11 +51,15 @@ CT_ (const char *glued)
 # define ATTR_NORETURN __attribute__ ((noreturn))
 # define ATTR_MALLOC __attribute__ ((malloc))
 # define ATTR_NOINLINE __attribute__ ((noinline))
+# define ATTR_WARN_UNUSED __attribute__ ((warn_unused_result))
+# define ATTR_FORMAT_ARG(n) __attribute__ ((format_arg (n)))
 #else
 # define ATTR_PRINTF(fmt, args)
 # define ATTR_NORETURN
 # define ATTR_MALLOC
 # define ATTR_NOINLINE
+# define ATTR_WARN_UNUSED
+# define ATTR_FORMAT_ARG(n)
 #endif
 
 #endif /* MESOKIOSK_SYSTEM_H */

@@ -59,6 +59,20 @@
   X (DIALOG, A_BOLD,                                                         \
      D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)
 
+/* Every role has exactly one row, at its own place: a role left out of
+   the table would be drawn black on black.  A role listed twice fails
+   (the enum below), a missing one fails the count, and one out of order
+   fails its own check.  */
+#define THEME_ROW(role, ...) THEME_ROW_##role,
+enum { THEME_TABLE (THEME_ROW) THEME_ROWS };
+#undef THEME_ROW
+_Static_assert ((int) THEME_ROWS == (int) ROLE_COUNT, "one theme row per role");
+#define THEME_ORDER(role, ...)                                  \
+  _Static_assert ((int) THEME_ROW_##role == (int) ROLE_##role,  \
+                  "the theme row of " #role " is out of order");
+THEME_TABLE (THEME_ORDER)
+#undef THEME_ORDER
+
 struct theme_entry
 {
   attr_t mono;

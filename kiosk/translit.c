@@ -56,7 +56,7 @@ translit_in_latin (ucs4_t uc)
 static void
 translit_put (char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-  xgrow (buf, cap, *len + n + 1, 1);
+  *buf = xgrow (*buf, cap, *len + n + 1, 1);
   memcpy (*buf + *len, s, n);
   *len += n;
 }

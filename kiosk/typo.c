@@ -63,7 +63,7 @@ typo_french (const char *s, size_t n, size_t *outlen)
       && memmem (s, n, "\xC2\xAB", 2) == NULL
       && memmem (s, n, "\xC2\xBB", 2) == NULL)
     return NULL;
-  xgrow (&out, &cap, n + 16, 1);
+  out = xgrow (out, &cap, n + 16, 1);
   while (i < n)
     {
       ucs4_t uc;
@@ -72,7 +72,7 @@ typo_french (const char *s, size_t n, size_t *outlen)
       ucs4_t prev;
       bool insert = false;
 
-      xgrow (&out, &cap, len + clen + 8, 1);
+      out = xgrow (out, &cap, len + clen + 8, 1);
       if (uc == ' ' && (next == ':' || next == ';' || next == '!'
                         || next == '?' || next == 0xBB))
         {

@@ -118,7 +118,7 @@ utf8_escape (const char *s, size_t n)
       const char *add = elen > 0 ? esc : s + i;
       size_t alen = elen > 0 ? (size_t) elen : (size_t) clen;
 
-      xgrow (&out, &cap, len + alen + 1, 1);
+      out = xgrow (out, &cap, len + alen + 1, 1);
       memcpy (out + len, add, alen);
       len += alen;
       i += clen < 0 ? 1 : (size_t) clen;

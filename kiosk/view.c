@@ -11,33 +11,30 @@
 #include "theme.h"
 #include "utf8.h"
 #include "view.h"
+#include "viewport.h"
 #include "xalloc.h"
 
 void
-view_init (struct view *v, enum charset cs, bool plain, bool kiosk)
+view_init (struct view *v, const struct profile *pf)
 {
   memset (v, 0, sizeof *v);
-  v->charset = cs;
-  v->plain = plain;
-  v->kiosk = kiosk;
+  v->pf = pf;
 }
 
-unsigned
-view_fit (struct view *v, struct session *s)
+void
+view_fit (struct view *v)
 {
   v->cols = COLS;
   v->rows = LINES;
   v->too_small = v->cols < VIEW_MIN_COLS || v->rows < VIEW_MIN_ROWS;
   if (v->too_small)
-    return REDRAW_FULL;
+    return;
   v->body_y = 1;
   v->body_rows = v->rows - 3;
   v->status_y = v->rows - 2;
   v->bar_y = v->rows - 1;
-  v->body_width = (int) session_measure ((unsigned) v->cols);
+  v->body_width = (int) viewport_measure ((unsigned) v->cols);
   v->body_x = (v->cols - v->body_width) / 2;
-  return session_resize (s, (unsigned) v->body_width,
-                         (unsigned) v->body_rows) | REDRAW_FULL;
 }
 
 static void view_put_text (const char *s, size_t n, unsigned repeat);
@@ -52,11 +49,11 @@ view_put (struct view *v, const char *s, int maxcols, enum style_role role)
 
   if (maxcols <= 0)
     return 0;
-  if (v->charset != CHARSET_UTF8)
+  if (v->pf->charset != CHARSET_UTF8)
     {
       size_t tn;
 
-      t = translit (s, strlen (s), v->charset, &tn);
+      t = translit (s, strlen (s), v->pf->charset, &tn);
       if (t != NULL)
         s = t;
     }
@@ -72,7 +69,7 @@ view_put (struct view *v, const char *s, int maxcols, enum style_role role)
 static int
 view_text_width (struct view *v, const char *s)
 {
-  char *t = v->charset != CHARSET_UTF8 ? translit_dup (s, v->charset)
+  char *t = v->pf->charset != CHARSET_UTF8 ? translit_dup (s, v->pf->charset)
                                        : NULL;
   int w = (int) utf8_width (t != NULL ? t : s, strlen (t != NULL ? t : s));
 
@@ -147,9 +144,9 @@ static chtype
 view_acs (const struct view *v, const struct layout_glyphs *g, const char *s,
           unsigned repeat)
 {
-  if (v->charset == CHARSET_ASCII)
+  if (v->pf->charset == CHARSET_ASCII)
     return 0;
-  if (v->charset == CHARSET_UTF8)
+  if (v->pf->charset == CHARSET_UTF8)
     {
       /* A terminal without a line-drawing set would get curses' ASCII
          stand-ins, next to box-drawing text: all text then.  */
@@ -216,7 +213,7 @@ static void
 view_body (struct view *v, const struct session *s)
 {
   const struct layout *l = session_layout (s);
-  const struct layout_glyphs *g = layout_glyphs (v->charset);
+  const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
   size_t top = session_top (s);
   int selected = session_selected (s);
   int cursor_y = v->body_y, cursor_x = v->body_x;
@@ -272,7 +269,8 @@ view_status (struct view *v, const struct session *s)
   const char *msg = session_message (s);
   const struct layout *l = session_layout (s);
   const char *more = NULL;
-  const char *sep = v->charset == CHARSET_ASCII ? " > " : " \xE2\x80\xBA ";
+  const char *sep = v->pf->charset == CHARSET_ASCII ? " > "
+                                                   : " \xE2\x80\xBA ";
   int x = 1, right_w = 0;
 
   move (v->status_y, 0);
@@ -329,28 +327,25 @@ static const struct view_button_def view_buttons[] = {
   { ACT_QUIT, "Q", NC_ ("button", "Quit"), false, true, false },
 };
 
-/* The next language's own name, for the language button.  */
-static const char *
-view_next_language (const struct session *s, const struct library *lib)
-{
-  const struct settings *set = library_settings (lib);
-  const char *cur = session_lang (s);
-  size_t n = set->languages.n;
+_Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
+                "struct view has room for every button");
 
-  if (n < 2)
-    return NULL;
-  for (size_t i = 0; i < n; i++)
-    if (strcmp (set->languages.v[i], cur) == 0)
-      return i18n_native_name (set->languages.v[(i + 1) % n]);
-  return i18n_native_name (set->languages.v[0]);
+/* The next language's own name, for the language button: the language
+   the key switches to, as the session says.  */
+static const char *
+view_next_language (const struct session *s)
+{
+  const char *next = session_next_lang (s);
+
+  return next != NULL ? i18n_native_name (next) : NULL;
 }
 
 static void
-view_bar (struct view *v, const struct session *s, const struct library *lib)
+view_bar (struct view *v, const struct session *s)
 {
   const char *labels[ARRAY_SIZE (view_buttons)];
   bool show[ARRAY_SIZE (view_buttons)];
-  bool keys = !v->plain;
+  bool keys = !v->pf->plain;
   int total, x;
 
   for (int pass = 0; pass < 3; pass++)
@@ -363,8 +358,8 @@ view_bar (struct view *v, const struct session *s, const struct library *lib)
                        || session_screen (s) == SCREEN_ATTRACT;
 
           labels[i] = b->label != NULL ? CT_ (b->label)
-                                       : view_next_language (s, lib);
-          show[i] = labels[i] != NULL && !(b->quit && v->kiosk)
+                                       : view_next_language (s);
+          show[i] = labels[i] != NULL && !(b->quit && v->pf->kiosk)
                     && (!first || b->action == ACT_WARNING_SIGNS
                         || b->action == ACT_HELP
                         || (b->quit && pass < 2))
@@ -410,14 +405,31 @@ static void
 view_too_small (struct view *v)
 {
   const char *msg = _("The window is too small. Please make it larger.");
-  int len = view_text_width (v, msg);
-  int y = v->rows / 2, x = 0;
+  struct layout_options o;
+  struct layout *l;
+  int y;
 
+  /* Wrapped, and centred line by line: on a narrow window the message
+     must not be cut off.  */
+  memset (&o, 0, sizeof o);
+  o.width = v->cols > LAYOUT_MIN_WIDTH + 2 ? (unsigned) v->cols - 2
+                                           : LAYOUT_MIN_WIDTH;
+  o.charset = v->pf->charset;
+  l = layout_text (msg, strlen (msg), ROLE_DIALOG, &o);
   erase ();
-  if (len <= v->cols)
-    x = (v->cols - len) / 2;
-  move (y > 0 ? y : 0, x);
-  view_put (v, msg, v->cols, ROLE_DIALOG);
+  y = (v->rows - (int) l->nlines) / 2;
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      const struct layout_line *ln = &l->lines[i];
+      int x = ln->cols < v->cols ? (v->cols - ln->cols) / 2 : 0;
+      struct view_line vl = { v, layout_glyphs (v->pf->charset), false };
+
+      if (y + (int) i < 0 || y + (int) i >= v->rows)
+        continue;
+      move (y + (int) i, x);
+      layout_render_line (l, i, vl.g, view_piece, &vl);
+    }
+  layout_free (l);
   v->nbuttons = 0;
 }
 
@@ -425,7 +437,7 @@ view_too_small (struct view *v)
 static void
 view_countdown (struct view *v, unsigned left)
 {
-  const struct layout_glyphs *g = layout_glyphs (v->charset);
+  const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
   char *lines[3];
   int width = v->cols - 4 < 56 ? v->cols - 4 : 56;
   int x = (v->cols - width) / 2, y;
@@ -479,7 +491,7 @@ view_draw (struct view *v, const struct session *s, const struct library *lib,
   if (full)
     {
       view_header (v, lib);
-      view_bar (v, s, lib);
+      view_bar (v, s);
     }
   view_status (v, s);
   view_body (v, s);

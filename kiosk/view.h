@@ -12,8 +12,8 @@
 
 #include "action.h"
 #include "library.h"
+#include "profile.h"
 #include "session.h"
-#include "translit.h"
 
 enum
 {
@@ -30,8 +30,7 @@ struct view_button
 
 struct view
 {
-  enum charset charset;
-  bool plain, kiosk;
+  const struct profile *pf;     /* Borrowed.  */
   int cols, rows;               /* Terminal size.  */
   int body_y, body_rows, body_x, body_width;
   int status_y, bar_y;
@@ -40,9 +39,10 @@ struct view
   int nbuttons;
 };
 
-void view_init (struct view *v, enum charset cs, bool plain, bool kiosk);
-/* Reads the terminal size and gives the text area to S.  */
-unsigned view_fit (struct view *v, struct session *s);
+void view_init (struct view *v, const struct profile *pf);
+/* Reads the terminal size and places the screen's parts: the text area
+   is BODY_WIDTH by BODY_ROWS (unless TOO_SMALL).  */
+void view_fit (struct view *v);
 /* Draws into curses' buffer (the caller calls doupdate()): everything
    with FULL, else only what a scroll or a new selection changes (the
    text and the status line).  */

@@ -58,22 +58,22 @@ xreallocarray (void *ptr, size_t n, size_t size)
   return p;
 }
 
-void
+void *
 xgrow (void *items, size_t *cap, size_t need, size_t size)
 {
-  void **pitems = items;
   size_t ncap = *cap ? *cap : 8;
 
   if (need <= *cap)
-    return;
+    return items;
   while (ncap < need)
     {
       if (ncap > SIZE_MAX / 2)
         xalloc_die ("xgrow: overflow", need, size);
       ncap *= 2;
     }
-  *pitems = xreallocarray (*pitems, ncap, size);
+  items = xreallocarray (items, ncap, size);
   *cap = ncap;
+  return items;
 }
 
 char *

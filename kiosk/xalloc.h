@@ -19,8 +19,12 @@ char *xstrndup (const char *s, size_t n) ATTR_MALLOC;
 char *xasprintf (const char *fmt, ...) ATTR_PRINTF (1, 2) ATTR_MALLOC;
 char *xvasprintf (const char *fmt, va_list ap) ATTR_PRINTF (1, 0) ATTR_MALLOC;
 
-/* Grows *ITEMS (of *CAP elements of SIZE bytes) so that it holds at least
-   NEED elements, doubling the capacity.  */
-void xgrow (void *items, size_t *cap, size_t need, size_t size);
+/* Grows ITEMS (an array of *CAP elements of SIZE bytes, or NULL) so that
+   it holds at least NEED elements, doubling the capacity, and returns it
+   (it may have moved): V = xgrow (V, &CAP, N + 1, sizeof *V).  Like
+   tmux's xreallocarray(), it returns the pointer rather than writing it
+   through a void **, which C11 (6.5p7) does not allow for a T *.  */
+void *xgrow (void *items, size_t *cap, size_t need, size_t size)
+  ATTR_WARN_UNUSED;
 
 #endif /* MESOKIOSK_XALLOC_H */

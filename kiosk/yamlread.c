@@ -96,6 +96,10 @@ yamlread_line (const struct yamlread *r, size_t line, size_t *len)
 
 static struct diag *
 yamlread_vdiag (struct yamlread *r, enum diag_severity sev, size_t line,
+                size_t col, const char *fmt, va_list ap) ATTR_PRINTF (5, 0);
+
+static struct diag *
+yamlread_vdiag (struct yamlread *r, enum diag_severity sev, size_t line,
                 size_t col, const char *fmt, va_list ap)
 {
   char *msg = xvasprintf (fmt, ap);

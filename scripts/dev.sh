@@ -7,7 +7,8 @@
 #                                   the whole test suite (normal build, then
 #                                   a build with AddressSanitizer and
 #                                   UndefinedBehaviorSanitizer, then valgrind,
-#                                   then make check-boot: the Debian package
+#                                   then a clang build with no warning, then
+#                                   make check-boot: the Debian package
 #                                   booted under qemu, tests/boot/README)
 #
 # Debian packages are installed with apt-get (as root, or through sudo).
@@ -21,7 +22,7 @@ cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
 libncurses-dev libyaml-dev libunistring-dev libcrypt-dev"
-test_packages="tmux valgrind python3 mandoc groff-base"
+test_packages="tmux valgrind python3 clang mandoc groff-base"
 # make check-boot (tests/boot/check-boot.sh installs the same if missing).
 boot_packages="debhelper dpkg-dev lintian pkgconf systemd debootstrap \
 qemu-system-x86 e2fsprogs python3-pyte util-linux"
@@ -118,7 +119,12 @@ case ${1:-} in
     vg_tests="$vg_tests tests/screen/monkey.sh"
     make -C _build-valgrind check-valgrind --no-print-directory -j2 \
       TESTS="$vg_tests" >/dev/null 2>&1 || status=1
-    sum=$(summary _build _build-asan _build-valgrind) || status=1
+    # clang too: the same warnings, as errors, and the unit tests.
+    say "building with clang (warnings are errors) and running the unit tests"
+    build _build-clang CC=clang --enable-werror || status=1
+    make -C _build-clang check --no-print-directory -j2 \
+      TESTS='$(UNIT_TESTS) tests/cli/boundary.sh' >/dev/null 2>&1 || status=1
+    sum=$(summary _build _build-asan _build-valgrind _build-clang) || status=1
     # The package booted in a virtual machine: its own TAP lines, counted
     # in the closing line below.  A skip would count as a failure.
     say "make check-boot: the .deb in a Debian 12 virtual machine"

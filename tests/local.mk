@@ -7,12 +7,13 @@ UNIT_TESTS = \
 	tests/unit/test-pin \
 	tests/unit/test-search \
 	tests/unit/test-session \
-	tests/unit/test-text
+	tests/unit/test-text \
+	tests/unit/test-viewport
 
 check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
 
 # Unit tests and tools see only the model: no curses.
-UNIT_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
+UNIT_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
 tests_unit_test_layout_SOURCES = tests/unit/test-layout.c tests/unit/unit.h
 tests_unit_test_layout_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_layout_LDADD = $(MODEL_LIBS)
@@ -34,10 +35,15 @@ tests_unit_test_session_LDADD = $(MODEL_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(MODEL_LIBS)
+tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
+tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
 tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
+tests_tools_loadfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_tools_loadfile_LDADD = $(MODEL_LIBS)
 
 CLI_TESTS = \
+	tests/cli/boundary.sh \
 	tests/cli/check.sh \
 	tests/cli/content-list.sh \
 	tests/cli/content.sh \
@@ -51,6 +57,7 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/golden.sh \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \
 	tests/screen/inject.sh \
@@ -101,12 +108,17 @@ AM_TESTS_ENVIRONMENT = \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
 	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
 	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
+	UPDATE_SCREENS='$(UPDATE_SCREENS)'; export UPDATE_SCREENS; \
+	BOUNDARY_CC='$(CC) $(MODEL_BOUNDARY) -I$(abs_top_builddir)'; \
+	BOUNDARY_CC="$$BOUNDARY_CC -I$(abs_top_srcdir)/kiosk $(NCURSESW_CFLAGS)"; \
+	BOUNDARY_CC="$$BOUNDARY_CC $(YAML_CFLAGS)"; export BOUNDARY_CC; \
 	LANGUAGE=en; export LANGUAGE; LANG=C.UTF-8; export LANG; \
 	unset LC_ALL LC_MESSAGES LC_CTYPE;
 
 # Set by check-valgrind.
 MESOKIOSK_VALGRIND =
 MESOKIOSK_PATIENCE =
+UPDATE_SCREENS =
 check-valgrind:
 	$(MAKE) $(AM_MAKEFLAGS) check \
 	  LOG_COMPILER='$(VALGRIND) $(VALGRIND_FLAGS)' \
@@ -117,6 +129,8 @@ check-valgrind:
 EXTRA_DIST += \
 	tests/lib.sh \
 	tests/screen/lib.sh \
+	tests/screen/cells.py \
+	tests/screens \
 	tests/valgrind.supp \
 	tests/lsan.supp \
 	tests/content/overlap.py \
@@ -125,6 +139,13 @@ EXTRA_DIST += \
 	tests/content-good \
 	tests/content-lang3 \
 	$(CLI_TESTS) $(SCREEN_TESTS)
+
+# Golden screens (tests/screen/golden.sh): write what the screens show now
+# into tests/screens, to review with git diff and commit.
+update-screens: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/screen/golden.sh \
+	  UPDATE_SCREENS=1
+.PHONY: update-screens
 
 # GNU hello's po-check: are the catalogs complete?
 locale-check:

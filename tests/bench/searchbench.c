@@ -34,7 +34,10 @@ static const char *const searchbench_default[] = {
   "m", "me", "mes", "meso", "mésothérapie",
   "d", "do", "douleur",
   "bleu", "rougeur apres", "infection peau", "risques seance",
-  "allergie medicament", "zzz"
+  "allergie medicament",
+  /* Typos, forgiven: every word of every page is compared.  */
+  "fievr", "enceinnte", "ecchymosse", "rougeure infection", "douleurrs",
+  "zzzzzzzz"
 };
 
 /* Builds the index of every page of LIB.  */

@@ -49,6 +49,17 @@ env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
 LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail_ "non-ASCII output under LANG=C"
 grep -q "Apres la seance" "$tmp/out" || fail_ "no transliteration"
 
+# A link with no label shows the title of its page, as on the screen (it
+# showed the page's id).
+MESOKIOSK_DATADIR="$srcdir/content" kiosk_env "$MESOKIOSK" --dump risques --lang en \
+  > "$tmp/out" || fail_ "dump risques"
+grep -q "Warning signs: when to call" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "the unlabelled link does not show its page's title"; }
+grep -q "signes-alerte" "$tmp/out" && fail_ "a link shows its target's id"
+MESOKIOSK_DATADIR="$srcdir/content" kiosk_env "$MESOKIOSK" --dump risques --lang fr \
+  > "$tmp/out" || fail_ "dump risques"
+grep -q "Signes d'alerte" "$tmp/out" || fail_ "the French link has no title"
+
 # Missing page: status 1 and a message.
 kiosk_env "$MESOKIOSK" --dump nulle-part > "$tmp/out" 2> "$tmp/err"
 [ $? -eq 1 ] || fail_ "missing page: not 1"

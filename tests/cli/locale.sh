@@ -6,12 +6,13 @@
 . "$srcdir/tests/lib.sh"
 
 cd "$srcdir" || exit 99
-grep -l -E '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|ngettext) ?\(' kiosk/*.c | sort > "$tmp/marked"
+grep -l -E '(^|[^A-Za-z0-9_])(_|N_|C_|NC_|L_|LC_|ngettext) ?\(' kiosk/*.c | sort > "$tmp/marked"
 sed -e '/^#/d' -e '/^$/d' locale/POTFILES.in | sort > "$tmp/listed"
 compare "$tmp/marked" "$tmp/listed"
 
 command -v xgettext >/dev/null 2>&1 || skip_ "no xgettext"
 xgettext --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+  --keyword=L_:2 --keyword=LC_:2c,3 \
   --from-code=UTF-8 --add-comments=TRANSLATORS: -o "$tmp/now.pot" \
   $(cat "$tmp/listed") || framework_failure_ "xgettext"
 for po in locale/*.po; do

@@ -58,9 +58,10 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 }
 
 static const char *
-fuzz_link_label (void *ctx, const char *target)
+fuzz_link_label (void *ctx, const char *lang, const char *target)
 {
   (void) ctx;
+  (void) lang;
   /* Some targets have no title: layout falls back to the id.  */
   return target[0] == 'a' ? NULL : "Titre « de la page » : cible !";
 }
@@ -173,7 +174,7 @@ fuzz_check_content (const struct layout *l, const struct page *p,
           const char *label = b->text;
 
           if (b->kind == BLOCK_LINK && label == NULL)
-            label = o->link_label != NULL ? o->link_label (NULL, b->target)
+            label = o->link_label != NULL ? o->link_label (NULL, p->lang, b->target)
                                           : NULL;
           if (b->kind == BLOCK_LINK && label == NULL)
             label = b->target;

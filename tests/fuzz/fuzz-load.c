@@ -246,9 +246,10 @@ fuzz_check_page (const struct page *p, enum load_mode mode)
 }
 
 static const char *
-fuzz_link_label (void *ctx, const char *target)
+fuzz_link_label (void *ctx, const char *lang, const char *target)
 {
   (void) ctx;
+  (void) lang;
   return target[0] == 'a' ? NULL : "Un titre de page « cible » : voilà !";
 }
 

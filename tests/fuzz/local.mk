@@ -30,9 +30,11 @@ FUZZ_REPLAY = tests/fuzz/replay-load tests/fuzz/replay-layout
 check_PROGRAMS += $(FUZZ_REPLAY)
 tests_fuzz_replay_load_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-load.c \
 	tests/fuzz/fuzz-common.h
+tests_fuzz_replay_load_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS)
 tests_fuzz_replay_load_LDADD = $(MODEL_LIBS)
 tests_fuzz_replay_layout_SOURCES = tests/fuzz/replay.c \
 	tests/fuzz/fuzz-layout.c tests/fuzz/fuzz-common.h
+tests_fuzz_replay_layout_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS)
 tests_fuzz_replay_layout_LDADD = $(MODEL_LIBS)
 
 TESTS += tests/fuzz/replay.sh

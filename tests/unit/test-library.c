@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "library.h"
+#include "fetch.h"
 #include "session.h"
 #include "unit.h"
 #include "xalloc.h"
@@ -235,7 +236,8 @@ test_big_menu (void)
   enum { N = 300 };
   char *dir = xasprintf ("%s/big", root);
   const char *layers[] = { dir };
-  struct session_config c = { .charset = CHARSET_UTF8, .lang = "fr" };
+  static const struct profile pf = { CHARSET_UTF8, false, false };
+  struct session_config c = { .profile = &pf, .lang = "fr" };
   char *menu = xstrdup ("languages: [fr]\nmenu:\n  - nowhere\n");
   struct library *lib;
   struct session *s;
@@ -264,7 +266,7 @@ test_big_menu (void)
   lib = library_open (layers, 1, 1);
   CHECK_INT (library_diags (lib)->nerrors, 0);
   s = session_new (lib, &c);
-  session_resize (s, 72, 21);
+  fetch_resize (s, lib, 72, 21);
   l = session_layout (s);
   reads = library_reads (lib);
   CHECK (!l->complete);
@@ -273,15 +275,15 @@ test_big_menu (void)
   CHECK_INT (session_selected (s), 0);
   CHECK_STR (l->links[0].target, "t001");
   /* A page down reads about a screen more.  */
-  session_handle (s, ACT_PAGE_DOWN, 0);
+  fetch_handle (s, lib, ACT_PAGE_DOWN, 0);
   CHECK (library_reads (lib) > reads && library_reads (lib) <= reads + 25);
   CHECK (session_layout (s)->nlines >= session_top (s) + 21);
   /* Shift-Tab from the first link wraps round to the last one: all of the
      menu is laid out then, without the missing and the broken topic.  */
-  session_handle (s, ACT_TOP, 0);
-  session_handle (s, ACT_TOP, 0);       /* At the top: selects the first.  */
+  fetch_handle (s, lib, ACT_TOP, 0);
+  fetch_handle (s, lib, ACT_TOP, 0);       /* At the top: selects the first.  */
   CHECK_INT (session_selected (s), 0);
-  session_handle (s, ACT_PREV_LINK, 0);
+  fetch_handle (s, lib, ACT_PREV_LINK, 0);
   l = session_layout (s);
   CHECK (l->complete);
   if (!l->complete || l->nlinks != N - 1)
@@ -293,7 +295,7 @@ test_big_menu (void)
   CHECK_STR (l->links[149].target, "t151");
   CHECK_INT (session_top (s), l->nlines - 21);
   /* Tab wraps to the first.  */
-  session_handle (s, ACT_NEXT_LINK, 0);
+  fetch_handle (s, lib, ACT_NEXT_LINK, 0);
   CHECK_INT (session_selected (s), 0);
   CHECK_INT (session_top (s), l->links[0].line);
   session_free (s);
@@ -302,17 +304,17 @@ test_big_menu (void)
   /* End goes to the bottom of a menu laid out only in part.  */
   lib = library_open (layers, 1, 1);
   s = session_new (lib, &c);
-  session_resize (s, 72, 21);
+  fetch_resize (s, lib, 72, 21);
   CHECK (!session_layout (s)->complete);
-  session_handle (s, ACT_BOTTOM, 0);
+  fetch_handle (s, lib, ACT_BOTTOM, 0);
   l = session_layout (s);
   CHECK (l->complete);
   CHECK_INT (session_top (s), l->nlines - 21);
   /* Tab through the first screen and past it: the next link is there.  */
-  session_handle (s, ACT_TOP, 0);
-  session_handle (s, ACT_TOP, 0);
+  fetch_handle (s, lib, ACT_TOP, 0);
+  fetch_handle (s, lib, ACT_TOP, 0);
   for (int i = 0; i < 25; i++)
-    session_handle (s, ACT_NEXT_LINK, 0);
+    fetch_handle (s, lib, ACT_NEXT_LINK, 0);
   CHECK_INT (session_selected (s), 25);
   CHECK (session_top (s) > 0);
   session_free (s);

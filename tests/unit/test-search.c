@@ -564,6 +564,130 @@ test_empty (void)
   free_pages ();
 }
 
+/* Typos: the edit distance on folded words, against a word's start.  */
+
+/* True if the folded forms of query Q and word W are near, with the edits
+   a word of Q's length is forgiven.  */
+static bool
+near (const char *w, const char *q)
+{
+  char *fw = fold (w), *fq = fold (q);
+  bool r = search_near (fw, strlen (fw), fq, strlen (fq),
+                        search_edits (fq, strlen (fq)));
+
+  free (fw);
+  free (fq);
+  return r;
+}
+
+static void
+test_near (void)
+{
+  /* One edit from 4 letters: a letter more, less, changed, swapped.  */
+  CHECK (near ("bruise", "bruse"));
+  CHECK (near ("bruise", "bruuise"));
+  CHECK (near ("bruise", "briuse"));
+  CHECK (near ("bruise", "brvise"));
+  CHECK (near ("pregnant", "pregant"));
+  CHECK (near ("fièvre", "fievr"));
+  CHECK (near ("gonflement", "gonfelment"));
+  /* Against the start of a word: a typo in a prefix.  */
+  CHECK (near ("haematoma", "hematom"));
+  CHECK (near ("hématome", "hematomm"));
+  /* Two edits from 8 letters, not three.  */
+  CHECK (near ("enceinte", "enceinnte"));
+  CHECK (near ("ecchymose", "echymosse"));
+  CHECK (!near ("ecchymose", "exhymosse"));
+  CHECK (!near ("ecchymose", "ecymose"));   /* 7 letters: one.  */
+  /* Under 4 letters, none; 4 to 7, one.  */
+  CHECK (!near ("bleu", "blu"));
+  CHECK (!near ("pus", "pis"));
+  CHECK (near ("bleu", "bleo"));
+  CHECK (!near ("bleu", "blao"));
+  CHECK (!near ("fever", "fievre"));
+  /* Accents, case, œ and ligatures are folded first: no edit at all.  */
+  CHECK (near ("ŒDÈME", "oedemme"));
+  CHECK (near ("œdème", "oedem"));
+  CHECK (near ("ﬁèvre", "fiievre"));
+  CHECK (near ("Douleur", "DOULER"));
+  /* No edit is not a near match (search_near is for the others).  */
+  CHECK (!search_near ("abcd", 4, "abcd", 4, 0));
+  CHECK_INT (search_edits ("abc", 3), 0);
+  CHECK_INT (search_edits ("abcd", 4), 1);
+  CHECK_INT (search_edits ("abcdefgh", 8), 2);
+  /* Letters, not bytes: "œdème" folds to 5 letters.  */
+  {
+    char *f = fold ("éte");
+
+    CHECK_INT (search_edits (f, strlen (f)), 0);
+    free (f);
+  }
+}
+
+/* Ids of the hits of QUERY in LANG, space-separated, into BUF.  */
+static const char *
+hits (const struct search_index *ix, const char *query, const char *lang,
+      char *buf, size_t size)
+{
+  struct search_result r;
+  size_t len = 0;
+
+  buf[0] = '\0';
+  search_run (ix, query, lang, 10, 60, &r);
+  for (size_t i = 0; i < r.n && len + 1 < size; i++)
+    len += (size_t) snprintf (buf + len, size - len, "%s%s", i ? " " : "",
+                              r.hits[i].page->id);
+  search_result_done (&r);
+  return buf;
+}
+
+static void
+test_typos (void)
+{
+  struct search_index *ix = build_index ();
+  struct search_result r;
+  char buf[256];
+
+  /* A word that starts no word of the pages forgives one typo.  */
+  CHECK_STR (hits (ix, "bruse", "en", buf, sizeof buf), "bruise");
+  CHECK_STR (hits (ix, "hematom", "en", buf, sizeof buf), "bruise");
+  CHECK_STR (hits (ix, "ecchymosse", "fr", buf, sizeof buf),
+             "ecchymoses apres-seance");
+  CHECK_STR (hits (ix, "goflement", "fr", buf, sizeof buf),
+             "oedeme apres-seance");
+  /* A word that is in the pages matches as it is: no near words.  */
+  CHECK_STR (hits (ix, "bleu", "fr", buf, sizeof buf),
+             "ecchymoses apres-seance prefixe entier");
+  /* Too short to forgive.  */
+  CHECK_STR (hits (ix, "blu", "fr", buf, sizeof buf), "");
+  /* The near match says so, marks the whole word, and names it to
+     highlight.  */
+  search_run (ix, "bruse", "en", 10, 60, &r);
+  CHECK_INT (r.n, 1);
+  if (r.n == 1)
+    {
+      CHECK (r.hits[0].fuzzy);
+      CHECK_STR (r.hits[0].terms, "bruises bruise");
+      CHECK_INT (r.hits[0].block, 0);
+    }
+  search_result_done (&r);
+  /* Exact words rank above near ones; the block of the best match and a
+     match in a warning box come with the hit.  */
+  search_run (ix, "gonflement", "fr", 10, 60, &r);
+  CHECK_INT (r.n, 2);
+  if (r.n == 2)
+    {
+      CHECK_STR (r.hits[0].page->id, "oedeme");
+      CHECK (!r.hits[0].fuzzy);
+      CHECK_STR (r.hits[0].terms, "gonflement");
+      CHECK (r.hits[1].alarm);
+      CHECK_INT (r.hits[1].block, 3);
+    }
+  search_result_done (&r);
+  search_index_free (ix);
+  free_pages ();
+}
+
 int
 main (void)
 {
@@ -574,5 +698,7 @@ main (void)
   RUN (test_rank);
   RUN (test_snippet);
   RUN (test_empty);
+  RUN (test_near);
+  RUN (test_typos);
   return unit_done ();
 }
