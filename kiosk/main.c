@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* main.c -- options, modes (kiosk, --check, --dump) and wiring.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* pin.h -- the staff PIN: a salted hash, checking it, and a brake on
    guessing.
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* system.h -- the first include of every mesokiosk source file.
 
    Pulls in config.h, the standard headers every module uses, and the

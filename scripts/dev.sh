@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # scripts/dev.sh -- the two Quick start commands of README.md.
 #
 #   scripts/dev.sh run [OPTION]...  install what is missing, build, and start

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """tests/boot/boot.py -- boot the image and check the kiosk from outside.
 
 Run by tests/boot/check-boot.sh with Debian's python3 and python3-pyte

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/boot/check-boot.sh -- make check-boot: the Debian package, booted.
 #
 #   check-boot.sh --srcdir DIR --distdir DIR --work DIR [--accel auto|kvm|tcg]

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/boot/local.mk: 'make check-boot', the Debian package booted in a
 ## virtual machine (tests/boot/README).  Not part of 'make check': it
 ## needs root, builds the .deb and boots Debian 12 under qemu; CI runs it

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/boot/mkroot.sh -- a minimal Debian 12 root for the boot test, cached.
 #
 #   tests/boot/mkroot.sh CACHE-DIR

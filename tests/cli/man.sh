@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The manual pages parse cleanly in mandoc and groff: an ISO date in .TH
 # (mandoc cannot read "November 2026"), and no raw non-ASCII character,
 # which groff without preconv warns about (a raw "œ" is an invalid

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Every source file compiles, warning-free, as ./configure --disable-nls
 # builds it: gettext.h then turns gettext() and friends into macros, and a
 # <libintl.h> included after them, or a format hidden behind ngettext(),

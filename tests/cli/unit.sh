@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The systemd unit is valid (systemd-analyze verify), starts the kiosk in
 # kiosk mode on the instance's terminal, and restarts it.
 . "$srcdir/tests/lib.sh"

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """monkey.py -- a seeded storm of random input against the real kiosk.
 
 Starts kiosk/mesokiosk --kiosk --idle N in a pseudo-terminal of its own

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-pin.c -- the staff PIN: hashing, checking, the brake on guessing;
    and the key table (kiosk mode drops quitting, text fields get text).  */
 
