@@ -475,8 +475,13 @@ class Boot:
                                 " | grep -E 'status=31/SYS|type=1326|seccomp' || true")
             if sys_kill:
                 raise Failure("the system-call filter stopped the kiosk:\n%s" % sys_kill)
+            sec = sh.value("systemd-analyze security --no-pager %s | tail -n 1" % u0)
+            m = re.search(r"exposure level for \S+: ([0-9.]+)", sec)
+            if not m or float(m.group(1)) > 2.0:
+                raise Failure("systemd-analyze security: %s (at most 2.0 wanted)" % sec)
             return ("ProtectSystem=strict, / is %s for it, touch fails with EROFS;"
-                    " no error in the journal" % opts.split(",")[0])
+                    " no error in the journal; systemd-analyze security: %s"
+                    % (opts.split(",")[0], m.group(1)))
 
         self.check(5, "the root is read-only for the kiosk, which runs, and"
                    " the journal holds no error from it", read_only)
