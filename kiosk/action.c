@@ -5,20 +5,24 @@
 
 #include "system.h"
 
+#include <unictype.h>
+
 #include "action.h"
 
+/* Commands are on keys that do not type: arrows, Backspace, Escape,
+   Home, function keys, '?', '!' and '/'.  Letters and digits start a
+   search.  */
 static const struct
 {
   enum input_key key;
-  uint32_t ch;                  /* For IK_CHAR (lowercase letters match
-                                   both cases).  */
+  uint32_t ch;                  /* For IK_CHAR.  */
   enum action action;
 } action_keys[] = {
   { IK_UP, 0, ACT_UP },
   { IK_DOWN, 0, ACT_DOWN },
   { IK_PAGE_UP, 0, ACT_PAGE_UP },
   { IK_PAGE_DOWN, 0, ACT_PAGE_DOWN },
-  { IK_HOME, 0, ACT_TOP },
+  { IK_HOME, 0, ACT_HOME },
   { IK_END, 0, ACT_BOTTOM },
   { IK_TAB, 0, ACT_NEXT_LINK },
   { IK_BACKTAB, 0, ACT_PREV_LINK },
@@ -29,24 +33,29 @@ static const struct
   { IK_DELETE, 0, ACT_BACK },
   { IK_ESCAPE, 0, ACT_CANCEL },
   { IK_F1, 0, ACT_HELP },
+  { IK_F2, 0, ACT_LANGUAGE },
+  { IK_F9, 0, ACT_WARNING_SIGNS },
+  { IK_F10, 0, ACT_QUIT },
   { IK_CHAR, ' ', ACT_PAGE_DOWN },
   { IK_CHAR, '\n', ACT_FOLLOW },
   { IK_CHAR, '\r', ACT_FOLLOW },
   { IK_CHAR, '\t', ACT_NEXT_LINK },
   { IK_CHAR, 0x7f, ACT_BACK },
   { IK_CHAR, 0x08, ACT_BACK },
-  { IK_CHAR, 'b', ACT_BACK },
-  { IK_CHAR, 'h', ACT_HOME },
-  { IK_CHAR, 'l', ACT_LANGUAGE },
   { IK_CHAR, '?', ACT_HELP },
   { IK_CHAR, '!', ACT_WARNING_SIGNS },
-  { IK_CHAR, 'w', ACT_WARNING_SIGNS },
   { IK_CHAR, '/', ACT_SEARCH },
-  { IK_CHAR, 'k', ACT_UP },
-  { IK_CHAR, 'j', ACT_DOWN },
-  { IK_CHAR, 'q', ACT_QUIT },
   { IK_CHAR, 0x0b, ACT_STAFF },         /* Ctrl-K.  */
 };
+
+/* True if UC is a letter or a digit: what starts a search.  */
+static bool
+action_is_word (uint32_t uc)
+{
+  return uc < 0x110000
+         && (uc_is_general_category ((ucs4_t) uc, UC_CATEGORY_L)
+             || uc_is_general_category ((ucs4_t) uc, UC_CATEGORY_Nd));
+}
 
 enum action
 action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
@@ -62,8 +71,11 @@ action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
       *arg = (long) ch;
       return ACT_CHAR;
     }
-  if (in->key == IK_CHAR && ch >= 'A' && ch <= 'Z')
-    ch += 'a' - 'A';
+  if (in->key == IK_CHAR && action_is_word (ch))
+    {
+      *arg = (long) ch;
+      return ACT_TYPE;
+    }
   for (size_t i = 0; i < ARRAY_SIZE (action_keys); i++)
     if (action_keys[i].key == in->key
         && (in->key != IK_CHAR || action_keys[i].ch == ch))

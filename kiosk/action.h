@@ -20,7 +20,8 @@ enum input_key
   IK_UP, IK_DOWN, IK_LEFT, IK_RIGHT,
   IK_PAGE_UP, IK_PAGE_DOWN, IK_HOME, IK_END,
   IK_ENTER, IK_BACKSPACE, IK_DELETE, IK_TAB, IK_BACKTAB, IK_ESCAPE,
-  IK_F1, IK_FKEY,       /* F1, and any other function key.  */
+  IK_F1, IK_F2, IK_F9, IK_F10, /* The function keys that do something.  */
+  IK_FKEY,              /* Any other function key.  */
   IK_OTHER              /* Any other special key.  */
 };
 
@@ -55,7 +56,9 @@ struct input
   X (CANCEL, "cancel")          /* Escape: leave a dialog, or back.  */ \
   X (STAFF, "staff")            /* The staff key: PIN, staff menu.  */  \
   X (CHAR, "char")              /* Text typed in a field: ARG is the    \
-                                   character.  */
+                                   character.  */                       \
+  X (TYPE, "type")              /* A letter or digit typed outside a    \
+                                   field: a search for it (ARG).  */
 
 enum action
 {
@@ -67,7 +70,9 @@ enum action
 
 /* The action for IN; KIOSK drops the actions that leave the program.
    With TEXT (a text field has the focus), printable characters become
-   ACT_CHAR with the character in *ARG.  */
+   ACT_CHAR with the character in *ARG.  Elsewhere a letter or a digit is
+   ACT_TYPE (the start of a search for it): no command is on a letter, so
+   a patient who types a word finds it.  */
 enum action action_for_input (const struct input *in, bool kiosk, bool text,
                               long *arg);
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include "curses_compat.h"
 #include "fetch.h"
 #include "log.h"
+#include "screens.h"
 #include "i18n.h"
 #include "loop.h"
 #include "signals.h"
@@ -88,7 +90,7 @@ loop_fit (struct app *app)
 {
   struct view *v = &app->view;
 
-  view_fit (v);
+  view_fit (v, app->session);
   if (!v->too_small)
     fetch_resize (app->session, app->lib, (unsigned) v->body_width,
                   (unsigned) v->body_rows);
@@ -105,7 +107,11 @@ loop_action (struct app *app, enum action a, long arg)
               r == RESULT_IGNORED ? "ignored" : "done",
               r == RESULT_QUIT ? " quit" : "");
   if (r == RESULT_LANGUAGE)
-    loop_language (app);
+    {
+      /* The buttons' words change length: the bar may take more rows.  */
+      loop_language (app);
+      loop_fit (app);
+    }
   return r;
 }
 
@@ -140,17 +146,26 @@ loop_event (struct app *app, const struct term_event *ev)
     }
 }
 
+/* Reads the content again; with STAFF, tells the staff menu how it
+   went.  */
 static void
-loop_reload (struct app *app)
+loop_reload (struct app *app, bool staff)
 {
   struct library *lib = library_open (app->layers, app->nlayers,
                                       app->require);
   struct diag_list *d;
+  char *report;
 
   /* Everything is read and checked before it replaces what is shown.  */
   i18n_staff_begin ();
   check_library (lib);
   d = library_diags (lib);
+  i18n_staff_end ();
+  report = staff ? screens_reload_report (session_ui_lang (app->session),
+                                          library_count (lib), d,
+                                          d->nerrors > 0)
+                 : NULL;
+  i18n_staff_begin ();
   if (d->nerrors > 0)
     {
       log_message (_("reload: the content has %zu errors; the previous"
@@ -158,14 +173,22 @@ loop_reload (struct app *app)
       log_diags (d);
       library_free (lib);
       i18n_staff_end ();
-      return;
     }
-  log_diags (d);
-  log_message (_("content reloaded"));
-  i18n_staff_end ();
-  fetch_set_library (app->session, lib);
-  library_free (app->lib);
-  app->lib = lib;
+  else
+    {
+      log_diags (d);
+      log_message (_("content reloaded"));
+      i18n_staff_end ();
+      fetch_set_library (app->session, lib);
+      library_free (app->lib);
+      app->lib = lib;
+    }
+  if (report != NULL)
+    {
+      session_report (app->session, report);
+      fetch_fill (app->session, app->lib);
+    }
+  free (report);
 }
 
 /* A new visit: the old session, and all it knew, is gone.  */
@@ -282,7 +305,7 @@ loop_run (struct app *app, int signal_fd)
         return 0;
       if (sig & SIGNALS_RELOAD)
         {
-          loop_reload (app);
+          loop_reload (app, false);
           redraw = RESULT_FULL;
         }
       now = loop_now ();
@@ -299,7 +322,7 @@ loop_run (struct app *app, int signal_fd)
           app->last_input = now;
           r = loop_event (app, &ev);
           if (r == RESULT_RELOAD)
-            loop_reload (app);
+            loop_reload (app, true);
           redraw = result_max (redraw, result_redraw (r));
           if (r == RESULT_QUIT)
             {

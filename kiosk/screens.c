@@ -6,6 +6,7 @@
 
 #include "system.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,17 +266,60 @@ screens_pin (const char *lang, size_t typed, unsigned wait, bool hash_set)
 }
 
 struct page *
-screens_staff (const char *lang)
+screens_staff (const char *lang, const char *report)
 {
   struct page *p = screens_page (lang);
 
   p->title = arena_strdup (&p->arena, L_(lang, "Staff menu"));
   p->summary = arena_strdup (&p->arena, L_(lang, "Choose, then press"
                                            " Enter."));
+  if (report != NULL)
+    screens_add_text (p, BLOCK_TEXT, report);
   screens_add_link (p, "staff:back", L_(lang, "Back to the kiosk"));
   screens_add_link (p, "staff:reload", L_(lang, "Read the content again"));
   screens_add_link (p, "staff:quit", L_(lang, "Quit the kiosk"));
   return p;
+}
+
+char *
+screens_reload_report (const char *lang, size_t pages,
+                       const struct diag_list *d, bool kept)
+{
+  const struct diag *first = NULL;
+  char *head, *quote = NULL, *all;
+  size_t len = 0;
+  FILE *f;
+
+  for (size_t i = 0; i < d->n && first == NULL; i++)
+    if (d->items[i].sev == DIAG_ERROR)
+      first = &d->items[i];
+  if (kept)
+    /* TRANSLATORS: after "Read the content again" on the staff menu.  */
+    head = xasprintf (L_(lang, "%zu errors: the previous content is kept."
+                         " Run mesokiosk --check for all of them. The"
+                         " first:"), d->nerrors);
+  else if (d->nwarnings > 0)
+    head = xasprintf (L_(lang, "Content read again: %zu pages, no errors,"
+                         " %zu warnings (mesokiosk --check lists them)."),
+                      pages, d->nwarnings);
+  else
+    head = xasprintf (L_(lang, "Content read again: %zu pages, no errors."),
+                      pages);
+  if (first == NULL)
+    return head;
+  /* The error as --check prints it (file:line:column: error: ...), its
+     controls escaped.  */
+  f = open_memstream (&quote, &len);
+  if (f == NULL)
+    return head;
+  diag_print (f, first, false);
+  fclose (f);
+  while (len > 0 && quote[len - 1] == '\n')
+    quote[--len] = '\0';
+  all = xasprintf ("%s\n%s", head, quote);
+  free (head);
+  free (quote);
+  return all;
 }
 
 static int
@@ -346,20 +390,21 @@ static const struct
   const char *what;
   bool quit;
 } screens_help_keys[] = {
-  /* TRANSLATORS: names of keys on the help screen.  */
+  /* TRANSLATORS: names of keys on the help screen.  Letters are not
+     commands: typing a word searches for it.  */
+  { N_("Type a word"), N_("search for it, then choose a page"), false },
   { N_("Up and Down arrows"),
     N_("select the next or previous link, or scroll a line"), false },
   { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
-  { N_("Home, End"), N_("go to the start or the end"), false },
+  { N_("End"), N_("go to the end of the page"), false },
   { N_("Tab"), N_("select the next link"), false },
   { N_("Enter, Right arrow"), N_("open the selected link"), false },
-  { N_("Backspace, Left arrow, B"), N_("go back"), false },
-  { N_("H"), N_("home: the list of topics"), false },
-  { N_("W or !"), N_("warning signs: when to call"), false },
-  { N_("/"), N_("search for a word, then choose a page"), false },
-  { N_("L"), N_("change the language"), false },
-  { N_("?"), N_("this help; press it again to close"), false },
-  { N_("Q"), N_("quit"), true },
+  { N_("Backspace, Left arrow, Escape"), N_("go back"), false },
+  { N_("Home"), N_("home: the list of topics"), false },
+  { N_("! or F9"), N_("warning signs: when to call"), false },
+  { N_("F2"), N_("change the language"), false },
+  { N_("? or F1"), N_("this help; press it again to close"), false },
+  { N_("F10"), N_("quit"), true },
 };
 
 struct page *
@@ -405,8 +450,9 @@ screens_hit_target (const struct search_hit *h)
 }
 
 /* Puts the warning-signs page first when the query matched a symptom on
-   it (in a warning box or among its keywords): a patient who types "peau
-   froide" must see when to call before anything else.  */
+   it (one of its keywords, which name the signs it is for): a patient who
+   types "peau froide" must see when to call before anything else, one who
+   types "bleu" the page that says bruises are normal.  */
 static void
 screens_symptoms_first (struct search_result *r, const char *warning_page)
 {

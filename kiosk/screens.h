@@ -68,7 +68,14 @@ struct page *screens_help (const char *lang, bool kiosk);
    is allowed, HASH_SET whether a PIN is set at all.  */
 struct page *screens_pin (const char *lang, size_t typed, unsigned wait,
                           bool hash_set);
-struct page *screens_staff (const char *lang);
+/* The staff menu; REPORT, if not NULL, is the result of the last reload,
+   shown above the choices.  */
+struct page *screens_staff (const char *lang, const char *report);
+/* The result of a reload for the staff menu, in LANG (caller frees):
+   PAGES pages and the problems D found; KEPT says the previous content
+   was kept (there were errors).  The first error is quoted.  */
+char *screens_reload_report (const char *lang, size_t pages,
+                             const struct diag_list *d, bool kept);
 /* The search screen for QUERY over IX: results, with snippets fitting
    WIDTH columns, or a word of help.  */
 struct page *screens_search (const struct library *lib,

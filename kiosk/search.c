@@ -50,7 +50,8 @@ struct search_span
   size_t len;
   size_t word, nwords;          /* Its words, in the document's.  */
   uint32_t block;               /* Layout anchor of its block.  */
-  bool alarm;                   /* In a warning box, or a keyword.  */
+  bool alarm;                   /* A keyword: on the warning-signs page,
+                                   the symptoms it is for.  */
 };
 
 /* A folded word: bytes of the document's folded text.  */
@@ -362,9 +363,9 @@ search_index_add (struct search_index *ix, const struct page *p)
           search_doc_add (d, SEARCH_HEADING, b->text, at, false);
           break;
         case BLOCK_WARNING:
-          search_doc_add (d, SEARCH_HEADING, b->title, at, true);
-          search_doc_add (d, SEARCH_BODY, b->text, at, true);
-          search_doc_add_items (d, SEARCH_BODY, &b->items, at, true);
+          search_doc_add (d, SEARCH_HEADING, b->title, at, false);
+          search_doc_add (d, SEARCH_BODY, b->text, at, false);
+          search_doc_add_items (d, SEARCH_BODY, &b->items, at, false);
           break;
         case BLOCK_TEXT:
         case BLOCK_LIST:
@@ -1017,6 +1018,13 @@ search_hit_terms (const struct search_doc *d, const struct search_query *q,
             {
               const struct search_word *w = &d->words[k];
 
+              /* A symptom is a keyword near a query word, even one the
+                 pages have as typed ("froide" for the keyword "froid").  */
+              if (sp->alarm && !h->alarm
+                  && search_near (d->fold + w->off, w->len, q->w[j],
+                                  q->len[j], search_edits (q->w[j],
+                                                           q->len[j])))
+                h->alarm = true;
               if (search_match (d, w, q, j, 1) == 0)
                 continue;
               if (sp->alarm)

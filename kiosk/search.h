@@ -53,9 +53,9 @@ struct search_hit
   uint32_t block;               /* Its block, as a layout anchor (0: the
                                    title, summary or keywords; i + 1:
                                    block i).  */
-  bool alarm;                   /* A query word matched inside a warning
-                                   box or a keyword: a symptom, on the
-                                   warning-signs page.  */
+  bool alarm;                   /* A query word matched a keyword: on the
+                                   warning-signs page, a symptom (its
+                                   keywords are the signs it is for).  */
   bool fuzzy;                   /* Some query word matched only with a
                                    typo forgiven.  */
   char *terms;                  /* Owned: the folded words to highlight,

@@ -43,6 +43,8 @@ struct session
                                    result being opened, and the words to
                                    highlight there.  */
   char *highlight;
+  char *report;                 /* Owned, or NULL: the last reload's
+                                   result, for the staff menu.  */
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
   char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
@@ -144,7 +146,7 @@ session_build (struct session *s, enum screen_id screen, const char *id,
                                 pin_hash_valid (s->cfg.pin_hash));
       break;
     case SCREEN_STAFF:
-      *synthetic = screens_staff (ui);
+      *synthetic = screens_staff (ui, s->report);
       break;
     case SCREEN_HOME:
       *synthetic = screens_home (s->lib, ui);
@@ -364,7 +366,6 @@ static enum result
 session_follow (struct session *s, int32_t k)
 {
   const struct layout_link *l = viewport_link (&s->vp, k);
-  enum result r;
 
   if (l == NULL)
     return RESULT_IGNORED;
@@ -378,10 +379,7 @@ session_follow (struct session *s, int32_t k)
   if (strcmp (l->target, "staff:quit") == 0)
     return RESULT_QUIT;
   if (strcmp (l->target, "staff:reload") == 0)
-    {
-      r = session_back (s);
-      return r == RESULT_NEED ? r : RESULT_RELOAD;
-    }
+    return RESULT_RELOAD;       /* The menu stays, to show the result.  */
   if (strcmp (l->target, "staff:back") == 0)
     return session_back (s);
   if (strncmp (l->target, "hit:", 4) == 0)
@@ -448,6 +446,29 @@ session_pin (struct session *s, enum action a, long arg)
   return session_show (s, SCREEN_PIN, NULL, s->lang);
 }
 
+/* Appends character ARG to the query; false if it is refused (not a
+   character, a control, or no room).  */
+static bool
+session_query_add (struct session *s, long arg)
+{
+  size_t n = strlen (s->query);
+  uint8_t buf[6];
+  int len;
+  size_t off;
+  uint32_t uc;
+
+  if (arg < 0 || arg > 0x10FFFF)
+    return false;
+  len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
+  if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
+      || utf8_check ((const char *) buf, (size_t) len, false, &off, &uc)
+           != UTF8_OK)
+    return false;
+  memcpy (s->query + n, buf, (size_t) len);
+  s->query[n + (size_t) len] = '\0';
+  return true;
+}
+
 /* The search screen: typed characters and Backspace change the query,
    and the results follow; Enter opens the selected result, or the first.
    Other actions are not the box's: RESULT_NEED is never returned for
@@ -464,23 +485,9 @@ session_search (struct session *s, enum action a, long arg, bool *mine)
   switch (a)
     {
     case ACT_CHAR:
-      {
-        uint8_t buf[6];
-        int len;
-        size_t off;
-        uint32_t uc;
-
-        if (arg < 0 || arg > 0x10FFFF)
-          return RESULT_IGNORED;
-        len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
-        if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
-            || utf8_check ((const char *) buf, (size_t) len, false, &off,
-                           &uc) != UTF8_OK)
-          return RESULT_IGNORED;
-        memcpy (s->query + n, buf, (size_t) len);
-        s->query[n + (size_t) len] = '\0';
-        break;
-      }
+      if (!session_query_add (s, arg))
+        return RESULT_IGNORED;
+      break;
     case ACT_BACK:
       {
         ucs4_t uc;
@@ -538,6 +545,7 @@ session_wakes (enum action a)
     case ACT_STAFF:
     case ACT_SCROLL_UP:
     case ACT_SCROLL_DOWN:
+    case ACT_TYPE:
       return false;
     default:
       return true;
@@ -626,9 +634,14 @@ session_act (struct session *s, enum action a, long arg)
     case ACT_QUIT:
       return s->cfg.profile->kiosk ? RESULT_IGNORED : RESULT_QUIT;
     case ACT_SEARCH:
+    case ACT_TYPE:
+      /* '/' opens an empty box; a letter typed anywhere opens it with
+         that letter in it.  */
       if (s->screen == SCREEN_SEARCH)
         return RESULT_IGNORED;
       memset (s->query, 0, sizeof s->query);
+      if (a == ACT_TYPE && !session_query_add (s, arg))
+        return RESULT_IGNORED;
       return session_go (s, SCREEN_SEARCH, NULL,
                          s->lang[0] != '\0' ? s->lang
                                              : set->default_language);
@@ -776,6 +789,7 @@ session_free (struct session *s)
   free (s->message);
   free (s->hit_id);
   free (s->highlight);
+  free (s->report);
   memset (s->pin, 0, sizeof s->pin);
   free (s);
 }
@@ -815,6 +829,24 @@ session_set_library (struct session *s, const struct library *lib)
   return RESULT_FULL;
 }
 
+enum result
+session_report (struct session *s, const char *text)
+{
+  free (s->report);
+  s->report = text != NULL ? xstrdup (text) : NULL;
+  if (s->screen != SCREEN_STAFF)
+    return RESULT_IGNORED;
+  /* Shown again with the result, where the selection was.  */
+  {
+    struct viewport_mark m;
+
+    viewport_mark (&s->vp, &m);
+    session_show (s, SCREEN_STAFF, NULL, s->lang);
+    viewport_seek (&s->vp, &m, false);
+  }
+  return RESULT_FULL;
+}
+
 void
 session_set_time (struct session *s, double now)
 {
@@ -846,6 +878,22 @@ bool
 session_text_input (const struct session *s)
 {
   return s->screen == SCREEN_PIN || s->screen == SCREEN_SEARCH;
+}
+
+size_t
+session_field_line (const struct session *s)
+{
+  const struct layout *l = s->vp.layout;
+  size_t line;
+
+  if (!session_text_input (s) || l == NULL || s->page == NULL
+      || s->page->nblocks == 0)
+    return SIZE_MAX;
+  /* The search box is the search screen's first block; the PIN field,
+     the PIN screen's last (screens.c).  */
+  line = layout_find_block (l, s->screen == SCREEN_SEARCH
+                                 ? 0 : (uint32_t) s->page->nblocks - 1);
+  return line < l->nlines ? line : SIZE_MAX;
 }
 
 const char *

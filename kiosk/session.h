@@ -93,6 +93,10 @@ enum result session_resize (struct session *s, unsigned width,
 enum result session_set_library (struct session *s,
                                  const struct library *lib);
 
+/* Tells staff the result of a reload they asked for (TEXT, copied): the
+   staff menu shows it.  */
+enum result session_report (struct session *s, const char *text);
+
 /* Tells the session the time (monotonic seconds), for the PIN brake.  */
 void session_set_time (struct session *s, double now);
 
@@ -105,6 +109,9 @@ bool session_pristine (const struct session *s);
 /* True when a text field has the focus (typed keys are text): the PIN,
    the search box.  */
 bool session_text_input (const struct session *s);
+/* The layout line of that text field (where the cursor goes), or
+   SIZE_MAX.  */
+size_t session_field_line (const struct session *s);
 
 /* The state, for drawing.  */
 enum screen_id session_screen (const struct session *s);

@@ -180,6 +180,7 @@ static const struct
   { KEY_NPAGE, IK_PAGE_DOWN }, { KEY_HOME, IK_HOME }, { KEY_END, IK_END },
   { KEY_ENTER, IK_ENTER }, { KEY_BACKSPACE, IK_BACKSPACE },
   { KEY_DC, IK_DELETE }, { KEY_BTAB, IK_BACKTAB }, { KEY_F (1), IK_F1 },
+  { KEY_F (2), IK_F2 }, { KEY_F (9), IK_F9 }, { KEY_F (10), IK_F10 },
   { KEY_A1, IK_HOME }, { KEY_C1, IK_END }, { KEY_A3, IK_PAGE_UP },
   { KEY_C3, IK_PAGE_DOWN }, { KEY_FIND, IK_HOME }, { KEY_SELECT, IK_END },
 };

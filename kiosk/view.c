@@ -24,22 +24,6 @@ view_init (struct view *v, const struct profile *pf)
   v->pf = pf;
 }
 
-void
-view_fit (struct view *v)
-{
-  v->cols = COLS;
-  v->rows = LINES;
-  v->too_small = v->cols < VIEW_MIN_COLS || v->rows < VIEW_MIN_ROWS;
-  if (v->too_small)
-    return;
-  v->body_y = 1;
-  v->body_rows = v->rows - 3;
-  v->status_y = v->rows - 2;
-  v->bar_y = v->rows - 1;
-  v->body_width = (int) viewport_measure ((unsigned) v->cols);
-  v->body_x = (v->cols - v->body_width) / 2;
-}
-
 static void view_put_text (const char *s, size_t n, unsigned repeat);
 
 /* Writes at most MAXCOLS columns of S (UTF-8, from the model or a
@@ -70,7 +54,7 @@ view_put (struct view *v, const char *s, int maxcols, enum style_role role)
 }
 
 static int
-view_text_width (struct view *v, const char *s)
+view_text_width (const struct view *v, const char *s)
 {
   char *t = v->pf->charset != CHARSET_UTF8 ? translit_dup (s, v->pf->charset)
                                        : NULL;
@@ -219,6 +203,7 @@ view_body (struct view *v, const struct session *s)
   const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
   size_t top = session_top (s);
   int selected = session_selected (s);
+  size_t field = session_field_line (s);
   int cursor_y = v->body_y, cursor_x = v->body_x;
   bool cursor_set = false;
 
@@ -235,6 +220,15 @@ view_body (struct view *v, const struct session *s)
       vl.selected = selected >= 0 && l->lines[i].link == selected;
       move (v->body_y + row, v->body_x);
       layout_render_line (l, i, g, view_piece, &vl);
+      if (i == field && selected < 0)
+        {
+          /* A text field with the focus: the cursor at its end, on the
+             underscore that stands for it.  */
+          cursor_y = v->body_y + row;
+          cursor_x = v->body_x + l->lines[i].indent + l->lines[i].cols;
+          cursor_x = cursor_x > v->body_x ? cursor_x - 1 : cursor_x;
+          cursor_set = true;
+        }
       if (vl.selected && !cursor_set)
         {
           cursor_y = v->body_y + row;
@@ -264,6 +258,34 @@ view_header (struct view *v, const struct library *lib)
   view_fill (ROLE_HEADER, v->cols);
 }
 
+/* Adds a target to tap.  */
+static void
+view_add_target (struct view *v, int y, int x0, int x1, enum action a)
+{
+  if (v->nbuttons < VIEW_MAX_BUTTONS)
+    v->buttons[v->nbuttons++] = (struct view_button) { y, x0, x1, a };
+}
+
+/* Draws LABEL as a tappable zone ending at column END of the status line
+   (ROLE_BUTTON: it looks like one); returns its first column, or END if
+   it does not fit after column FROM.  */
+static int
+view_zone (struct view *v, const char *label, int from, int end,
+           enum action a)
+{
+  int w = view_text_width (v, label) + 2;
+  int x0 = end - w;
+
+  if (x0 <= from)
+    return end;
+  move (v->status_y, x0);
+  view_put (v, " ", 1, ROLE_BUTTON);
+  view_put (v, label, w - 2, ROLE_BUTTON);
+  view_put (v, " ", 1, ROLE_BUTTON);
+  view_add_target (v, v->status_y, x0, end, a);
+  return x0 - 1;
+}
+
 static void
 view_status (struct view *v, const struct session *s)
 {
@@ -271,11 +293,15 @@ view_status (struct view *v, const struct session *s)
   size_t n = session_crumbs (s, crumbs, ARRAY_SIZE (crumbs));
   const char *msg = session_message (s);
   const struct layout *l = session_layout (s);
-  const char *more = NULL;
   const char *sep = v->pf->charset == CHARSET_ASCII ? " > "
                                                    : " \xE2\x80\xBA ";
-  int x = 1, right_w = 0;
+  bool below = l != NULL && session_top (s) + session_rows (s) < l->nlines;
+  bool above = l != NULL && session_top (s) > 0;
+  int x = 1, right = v->cols - 1;
+  /* Leave the breadcrumb this much, at least.  */
+  int keep = v->cols / 4;
 
+  v->nbuttons = v->nbar;
   move (v->status_y, 0);
   theme_apply (stdscr, ROLE_STATUS);
   clrtoeol ();
@@ -285,27 +311,50 @@ view_status (struct view *v, const struct session *s)
       view_put (v, msg, v->cols - 2, ROLE_NOTICE);
       return;
     }
-  if (l != NULL && session_top (s) + session_rows (s) < l->nlines)
-    /* TRANSLATORS: at the bottom right when the page goes on below.  */
-    more = _("More below: Page Down");
-  else if (l != NULL && session_top (s) > 0)
-    more = _("End of the page");
-  if (more != NULL)
-    right_w = view_text_width (v, more);
+  /* On a long page, the way down and the way up are tappable zones: a
+     patient who only touches the screen reads every page to the end.  */
+  if (below)
+    {
+      int at;
+
+      /* TRANSLATORS: at the bottom right when the page goes on below; it
+         is also a button.  The short form is for narrow screens.  */
+      at = view_zone (v, _("More below: Page Down"), keep, right,
+                      ACT_PAGE_DOWN);
+      if (at == right)
+        at = view_zone (v, _("\xE2\x86\x93 More"), keep, right,
+                        ACT_PAGE_DOWN);
+      right = at;
+    }
+  if (above)
+    {
+      /* TRANSLATORS: a button on the status line, back up a screen.  */
+      int at = view_zone (v, _("\xE2\x86\x91 Up"), keep, right,
+                          ACT_PAGE_UP);
+
+      right = at;
+    }
+  if (above && !below)
+    {
+      const char *end = _("End of the page");
+      int w = view_text_width (v, end);
+
+      if (right - w - 1 > keep)
+        {
+          move (v->status_y, right - w);
+          view_put (v, end, w, ROLE_STATUS);
+          right -= w + 1;
+        }
+    }
   move (v->status_y, 1);
   for (size_t i = 0; i < n; i++)
     {
-      int room = v->cols - x - right_w - 2;
+      int room = right - x - 1;
 
       if (i > 0)
         x += view_put (v, sep, room, ROLE_STATUS);
-      room = v->cols - x - right_w - 2;
+      room = right - x - 1;
       x += view_put (v, crumbs[i], room, ROLE_STATUS);
-    }
-  if (more != NULL && v->cols - right_w - 1 > x)
-    {
-      move (v->status_y, v->cols - right_w - 1);
-      view_put (v, more, right_w, ROLE_STATUS);
     }
 }
 
@@ -320,14 +369,17 @@ struct view_button_def
 static const struct view_button_def view_buttons[] = {
   /* TRANSLATORS: the buttons at the bottom of the screen; keep them
      short.  */
-  { ACT_BACK, "B", NC_ ("button", "Back"), false, false, false },
-  { ACT_HOME, "H", NC_ ("button", "Home"), false, false, true },
-  { ACT_LANGUAGE, "L", NULL, false, false, false },
+  /* The key of each button, shown before its label: never a letter,
+     since letters type a search.  */
+  { ACT_BACK, "\xE2\x86\x90", NC_ ("button", "Back"), false, false,
+    false },
+  { ACT_HOME, NULL, NC_ ("button", "Home"), false, false, true },
+  { ACT_LANGUAGE, "F2", NULL, false, false, false },
   { ACT_SEARCH, "/", NC_ ("button", "Search"), false, false, false },
   { ACT_HELP, "?", NC_ ("button", "Help"), false, false, false },
   { ACT_WARNING_SIGNS, "!", NC_ ("button", "Warning signs"), true, false,
     false },
-  { ACT_QUIT, "Q", NC_ ("button", "Quit"), false, true, false },
+  { ACT_QUIT, "F10", NC_ ("button", "Quit"), false, true, false },
 };
 
 _Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
@@ -343,65 +395,163 @@ view_next_language (const struct session *s)
   return next != NULL ? i18n_native_name (next) : NULL;
 }
 
-static void
-view_bar (struct view *v, const struct session *s)
+/* Where the buttons go: one or two rows, with or without their keys.  */
+struct view_plan
 {
   const char *labels[ARRAY_SIZE (view_buttons)];
   bool show[ARRAY_SIZE (view_buttons)];
-  bool keys = !v->pf->plain;
-  int total, x;
+  int row[ARRAY_SIZE (view_buttons)];
+  bool keys;
+  int rows;
+};
 
-  for (int pass = 0; pass < 3; pass++)
+/* The columns button I takes (with its key with KEYS), and the gap
+   after it.  */
+static int
+view_button_width (const struct view *v, const struct view_plan *p,
+                   size_t i, bool keys)
+{
+  const struct view_button_def *b = &view_buttons[i];
+
+  return view_text_width (v, p->labels[i]) + 2
+         + (keys && b->key != NULL ? view_text_width (v, b->key) + 1 : 0);
+}
+
+/* Puts the shown buttons in as few rows as fit COLS (at most
+   VIEW_MAX_BAR_ROWS), in order; returns false if they do not fit.  */
+static bool
+view_plan_rows (const struct view *v, struct view_plan *p, bool keys,
+                int cols)
+{
+  int x = 0, row = 0;
+
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
     {
-      total = 0;
-      for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
-        {
-          const struct view_button_def *b = &view_buttons[i];
-          bool first = session_screen (s) == SCREEN_LANGUAGE
-                       || session_screen (s) == SCREEN_ATTRACT;
+      int w;
 
-          labels[i] = b->label != NULL ? CT_ (b->label)
-                                       : view_next_language (s);
-          show[i] = labels[i] != NULL && !(b->quit && v->pf->kiosk)
-                    && (!first || b->action == ACT_WARNING_SIGNS
-                        || b->action == ACT_HELP
-                        || (b->quit && pass < 2))
-                    && (pass < 2 || b->urgent || b->action == ACT_BACK
-                        || b->home);
-          if (show[i])
-            total += view_text_width (v, labels[i]) + 2 + (keys ? 2 : 0) + 1;
+      if (!p->show[i])
+        continue;
+      w = view_button_width (v, p, i, keys);
+      if (x > 0 && x + w > cols)
+        {
+          row++;
+          x = 0;
         }
-      if (total <= v->cols)
-        break;
-      keys = false;
+      if (row >= VIEW_MAX_BAR_ROWS || w > cols)
+        return false;
+      p->row[i] = row;
+      x += w + 1;
     }
-  move (v->bar_y, 0);
-  theme_apply (stdscr, ROLE_STATUS);
-  clrtoeol ();
+  p->keys = keys;
+  p->rows = row + 1;
+  return true;
+}
+
+/* Plans the bar of S; with ALL, for every button the screens of S's
+   language can show (what the rows are reserved for).  No button is ever
+   left out: the keys go first, then a second row is taken; a label too
+   wide for the row is cut by view_bar().  */
+static void
+view_plan (const struct view *v, const struct session *s, bool all,
+           struct view_plan *p)
+{
+  bool first = !all && (session_screen (s) == SCREEN_LANGUAGE
+                        || session_screen (s) == SCREEN_ATTRACT);
+
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+    {
+      const struct view_button_def *b = &view_buttons[i];
+
+      p->labels[i] = b->label != NULL ? CT_ (b->label)
+                                      : view_next_language (s);
+      p->show[i] = p->labels[i] != NULL && !(b->quit && v->pf->kiosk)
+                   && (!first || b->action == ACT_WARNING_SIGNS
+                       || b->action == ACT_HELP || b->quit);
+      p->row[i] = 0;
+    }
+  if (view_plan_rows (v, p, !v->pf->plain, v->cols)
+      && (p->rows == 1 || v->pf->plain))
+    return;
+  if (view_plan_rows (v, p, false, v->cols) && p->rows == 1)
+    return;
+  if (!v->pf->plain && view_plan_rows (v, p, true, v->cols))
+    return;
+  if (view_plan_rows (v, p, false, v->cols))
+    return;
+  /* Wider than two rows even without keys: two rows all the same, the
+     labels cut (a terminal under 40 columns is too small anyway).  */
+  p->keys = false;
+  p->rows = VIEW_MAX_BAR_ROWS;
+  {
+    int half = 0, k = 0;
+
+    for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+      half += p->show[i];
+    for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+      if (p->show[i])
+        p->row[i] = k++ < (half + 1) / 2 ? 0 : 1;
+  }
+}
+
+static void
+view_bar (struct view *v, const struct session *s)
+{
+  struct view_plan p;
+  int x[VIEW_MAX_BAR_ROWS] = { 0 };
+
+  view_plan (v, s, false, &p);
   v->nbuttons = 0;
-  x = 0;
+  for (int r = 0; r < v->bar_rows; r++)
+    {
+      move (v->bar_y + r, 0);
+      theme_apply (stdscr, ROLE_STATUS);
+      clrtoeol ();
+    }
   for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
     {
       const struct view_button_def *b = &view_buttons[i];
       enum style_role role = b->urgent ? ROLE_BUTTON_URGENT : ROLE_BUTTON;
-      int x0 = x;
+      int row = p.row[i] < v->bar_rows ? p.row[i] : v->bar_rows - 1;
+      int y = v->bar_y + row, x0 = x[row], *xp = &x[row];
 
-      if (!show[i] || x >= v->cols - 1)
+      if (!p.show[i] || *xp >= v->cols - 1)
         continue;
-      move (v->bar_y, x);
-      x += view_put (v, " ", v->cols - x, role);
-      if (keys)
+      move (y, *xp);
+      *xp += view_put (v, " ", v->cols - *xp, role);
+      if (p.keys && b->key != NULL)
         {
-          x += view_put (v, b->key, v->cols - x, b->urgent ? role
-                                                           : ROLE_BUTTON_KEY);
-          x += view_put (v, " ", v->cols - x, role);
+          *xp += view_put (v, b->key, v->cols - *xp,
+                           b->urgent ? role : ROLE_BUTTON_KEY);
+          *xp += view_put (v, " ", v->cols - *xp, role);
         }
-      x += view_put (v, labels[i], v->cols - x - 1, role);
-      x += view_put (v, " ", v->cols - x, role);
-      if (v->nbuttons < VIEW_MAX_BUTTONS)
-        v->buttons[v->nbuttons++] = (struct view_button) { x0, x, b->action };
-      x += view_put (v, " ", v->cols - x, ROLE_STATUS);
+      *xp += view_put (v, p.labels[i], v->cols - *xp - 1, role);
+      *xp += view_put (v, " ", v->cols - *xp, role);
+      view_add_target (v, y, x0, *xp, b->action);
+      *xp += view_put (v, " ", v->cols - *xp, ROLE_STATUS);
     }
+  v->nbar = v->nbuttons;
+}
+
+void
+view_fit (struct view *v, const struct session *s)
+{
+  struct view_plan p;
+
+  v->cols = COLS;
+  v->rows = LINES;
+  v->too_small = v->cols < VIEW_MIN_COLS || v->rows < VIEW_MIN_ROWS;
+  if (v->too_small)
+    return;
+  /* Rows for every button of the language's screens: a narrow screen
+     takes two, rather than leave buttons out.  */
+  view_plan (v, s, true, &p);
+  v->bar_rows = p.rows;
+  v->body_y = 1;
+  v->body_rows = v->rows - 2 - v->bar_rows;
+  v->status_y = v->rows - 1 - v->bar_rows;
+  v->bar_y = v->rows - v->bar_rows;
+  v->body_width = (int) viewport_measure ((unsigned) v->cols);
+  v->body_x = (v->cols - v->body_width) / 2;
 }
 
 static void
@@ -436,26 +586,60 @@ view_too_small (struct view *v)
   v->nbuttons = 0;
 }
 
-/* "Still there?": a framed box in the middle of the text area.  */
+/* Draws the lines of L at row Y, column X, in the attributes its spans
+   say.  */
+static void
+view_text_lines (struct view *v, const struct layout *l, int y, int x)
+{
+  const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
+
+  for (size_t i = 0; i < l->nlines; i++)
+    {
+      struct view_line vl = { v, g, false };
+
+      move (y + (int) i, x);
+      layout_render_line (l, i, g, view_piece, &vl);
+    }
+}
+
+/* "Still there?": a framed box in the middle of the text area, its words
+   wrapped to fit (at 40 columns too).  */
 static void
 view_countdown (struct view *v, unsigned left)
 {
   const struct layout_glyphs *g = layout_glyphs (v->pf->charset);
-  char *lines[3];
+  struct layout_options o;
+  struct layout *title, *text;
+  char *body;
   int width = v->cols - 4 < 56 ? v->cols - 4 : 56;
-  int x = (v->cols - width) / 2, y;
+  int x = (v->cols - width) / 2, y, height;
 
-  lines[0] = xstrdup (_("Still there?"));
-  lines[1] = xstrdup (_("Touch the screen or press a key to continue."));
-  lines[2] = xasprintf (ngettext ("Starting again in %u second.",
-                                  "Starting again in %u seconds.", left),
-                        left);
-  y = v->body_y + (v->body_rows - 6) / 2;
-  for (int row = 0; row < 6; row++)
+  {
+    char *count = xasprintf (ngettext ("Starting again in %u second.",
+                                       "Starting again in %u seconds.",
+                                       left), left);
+
+    body = xasprintf ("%s\n%s", _("Touch the screen or press a key to"
+                                  " continue."), count);
+    free (count);
+  }
+  memset (&o, 0, sizeof o);
+  o.width = width > 4 + LAYOUT_MIN_WIDTH ? (unsigned) width - 4
+                                         : LAYOUT_MIN_WIDTH;
+  o.charset = v->pf->charset;
+  title = layout_text (_("Still there?"), strlen (_("Still there?")),
+                       ROLE_WARNING_LABEL, &o);
+  text = layout_text (body, strlen (body), ROLE_DIALOG, &o);
+  free (body);
+  height = (int) (title->nlines + text->nlines) + 2;
+  if (height > v->body_rows)
+    height = v->body_rows;
+  y = v->body_y + (v->body_rows - height) / 2;
+  for (int row = 0; row < height; row++)
     {
       move (y + row, x);
       theme_apply (stdscr, ROLE_WARNING_FRAME);
-      if (row == 0 || row == 5)
+      if (row == 0 || row == height - 1)
         {
           view_glyph (v, g, row == 0 ? g->tl : g->bl, 1);
           view_glyph (v, g, g->h, width > 2 ? (unsigned) (width - 2) : 0);
@@ -468,16 +652,12 @@ view_countdown (struct view *v, unsigned left)
         addch (' ');
       theme_apply (stdscr, ROLE_WARNING_FRAME);
       view_glyph (v, g, g->v, 1);
-      if (row >= 1 && row <= 3)
-        {
-          move (y + row, x + 2);
-          view_put (v, lines[row - 1], width - 4,
-                    row == 1 ? ROLE_WARNING_LABEL : ROLE_DIALOG);
-        }
     }
+  view_text_lines (v, title, y + 1, x + 2);
+  view_text_lines (v, text, y + 1 + (int) title->nlines, x + 2);
+  layout_free (title);
+  layout_free (text);
   move (y + 1, x + 2);
-  for (int i = 0; i < 3; i++)
-    free (lines[i]);
 }
 
 void
@@ -514,13 +694,12 @@ view_hit (const struct view *v, const struct session *s, int y, int x,
   *arg = 0;
   if (v->too_small)
     return ACT_NONE;
-  if (y == v->bar_y)
-    {
-      for (int i = 0; i < v->nbuttons; i++)
-        if (x >= v->buttons[i].x0 && x < v->buttons[i].x1)
-          return v->buttons[i].action;
-      return ACT_NONE;
-    }
+  for (int i = 0; i < v->nbuttons; i++)
+    if (y == v->buttons[i].y && x >= v->buttons[i].x0
+        && x < v->buttons[i].x1)
+      return v->buttons[i].action;
+  if (y >= v->status_y)
+    return ACT_NONE;
   if (l != NULL && y >= v->body_y && y < v->body_y + v->body_rows)
     {
       size_t i = session_top (s) + (size_t) (y - v->body_y);

@@ -22,11 +22,15 @@ enum
 {
   VIEW_MIN_COLS = 40,
   VIEW_MIN_ROWS = 12,
-  VIEW_MAX_BUTTONS = 8
+  VIEW_MAX_BUTTONS = 12,        /* The bar's, and the status line's.  */
+  VIEW_MAX_BAR_ROWS = 2
 };
 
+/* Something to tap: a button of the bar, or a zone of the status line
+   (Page Up, Page Down).  */
 struct view_button
 {
+  int y;                        /* Its row.  */
   int x0, x1;                   /* Columns [x0, x1).  */
   enum action action;
 };
@@ -36,16 +40,19 @@ struct view
   const struct profile *pf;     /* Borrowed.  */
   int cols, rows;               /* Terminal size.  */
   int body_y, body_rows, body_x, body_width;
-  int status_y, bar_y;
+  int status_y, bar_y;          /* BAR_ROWS rows of buttons from BAR_Y.  */
+  int bar_rows;
   bool too_small;
   struct view_button buttons[VIEW_MAX_BUTTONS];
-  int nbuttons;
+  int nbuttons;                 /* The first NBAR are the bar's.  */
+  int nbar;
 };
 
 void view_init (struct view *v, const struct profile *pf);
-/* Reads the terminal size and places the screen's parts: the text area
-   is BODY_WIDTH by BODY_ROWS (unless TOO_SMALL).  */
-void view_fit (struct view *v);
+/* Reads the terminal size and places the screen's parts for S's language
+   (the button bar takes one or two rows): the text area is BODY_WIDTH by
+   BODY_ROWS (unless TOO_SMALL).  */
+void view_fit (struct view *v, const struct session *s);
 /* Draws into curses' buffer (the caller calls doupdate()): everything
    with FULL, else only what a scroll or a new selection changes (the
    text and the status line).  */

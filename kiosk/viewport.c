@@ -398,8 +398,13 @@ viewport_down (struct viewport *v)
     return RESULT_NEED;
   next = v->selected >= 0 ? v->selected + 1
                           : viewport_first_visible_link (v);
+  /* On a menu the highlight goes to the next entry, and the entry is
+     scrolled into view: scrolling first, with the highlight left where it
+     was, made a small screen look stuck.  */
+  if (v->menu && next > 0 && !viewport_have_link (v, next))
+    return RESULT_NEED;
   l = viewport_link (v, next);
-  if (l != NULL && l->line < v->top + v->rows
+  if (l != NULL && (v->menu || l->line < v->top + v->rows)
       && (v->selected >= 0 || l->line >= v->top))
     {
       v->selected = next;
@@ -425,7 +430,7 @@ viewport_up (struct viewport *v)
     {
       const struct layout_link *l = viewport_link (v, v->selected - 1);
 
-      if (l != NULL && l->line + l->nlines > v->top)
+      if (l != NULL && (v->menu || l->line + l->nlines > v->top))
         {
           v->selected--;
           viewport_show_link (v, v->selected);

@@ -3,6 +3,7 @@
 ## tests/local.mk: the test suite, run by 'make check'.
 
 UNIT_TESTS = \
+	tests/unit/test-gesture \
 	tests/unit/test-layout \
 	tests/unit/test-library \
 	tests/unit/test-load \
@@ -37,6 +38,9 @@ tests_unit_test_session_LDADD = $(MODEL_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(MODEL_LIBS)
+tests_unit_test_gesture_SOURCES = tests/unit/test-gesture.c tests/unit/unit.h
+tests_unit_test_gesture_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_gesture_LDADD = $(MODEL_LIBS)
 tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
 tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
@@ -60,6 +64,8 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/forgive.sh \
+	tests/screen/touch.sh \
 	tests/screen/golden.sh \
 	tests/screen/help.sh \
 	tests/screen/idle.sh \

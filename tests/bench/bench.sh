@@ -385,7 +385,7 @@ say "search: the shipped library"
 search shipped "$BENCH_CONTENT"
 say "search: $BENCH_PAGES generated pages"
 search gen "$W/lib$BENCH_PAGES" d do dou douleur "douleur rougeur" \
-  "infection aiguille" s se seance zzz
+  "infection aiguille" s se seance douleurr "rougeure infectoin" zzzzz
 
 # ---------------------------------------------------------------------------
 # Wait for the idle runs.

@@ -1211,11 +1211,12 @@ class Run:
 
     def visit(self, k=None):
         """From the attract screen: a key wakes the kiosk (the language
-        screen, no language), Down Enter chooses English (home)."""
+        screen, no language), Down Enter chooses English (home).  The key
+        is a space: a letter would start a search."""
         k = k or self.k
         mark = k.trace.mark()
         before = k.trace.events
-        k.send(b'x')
+        k.send(b' ')
         k.wait_for('an event and a frame for a key',
                    lambda: k.trace.events > before
                    and k.trace.frames_since(mark), self.patience)

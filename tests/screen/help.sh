@@ -17,5 +17,5 @@ wait_for "Mesotherapy: information for patients"
 send '!'
 wait_for "When to call, and whom to call."
 expect_screen "Call 15 now" "call 01"
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

@@ -13,7 +13,7 @@ expect_screen "Français" "English"
 # An untouched attract screen has nothing to forget: no timer runs.
 grep -q "idle" "$trace" && fail_ "idle timer on the attract screen"
 
-send x                              # any key wakes it up
+send Space                          # any key wakes it up
 wait_for "Choose your language"
 send Down Enter                     # English
 wait_for "Mesotherapy: information for patients"
@@ -38,7 +38,7 @@ refuse_screen "An example page" "Paragraph number" "Home"
 # The next patient: no language, no history, no place.
 last_frame | grep -q "screen=4 page=- lang= top=0 selected=0 depth=0" \
   || fail_ "after the reset: $(last_frame)"
-send y
+send Space
 wait_for "Choose your language"
 last_frame | grep -q "screen=0 page=- lang= .* depth=1" \
   || fail_ "the visit did not start afresh: $(last_frame)"
@@ -47,7 +47,7 @@ last_frame | grep -q "screen=0 page=- lang= .* depth=1" \
 send Down Enter
 wait_for "Mesotherapy: information for patients"
 wait_for "Still there?"
-send z
+send Space
 wait_gone "Still there?"
 expect_screen "Mesotherapy: information for patients"
 exit 0

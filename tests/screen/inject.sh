@@ -38,13 +38,13 @@ printf 'menu: [visible, piege, signes-alerte]\n' >> "$c/kiosk.yaml"
 DATADIR_=$srcdir/tests/content-good
 start_kiosk --lang fr --content "$c"
 tmux_ pipe-pane -o "cat >> '$tmp/raw'"
-send h
+send Home
 wait_for "Texte visible"
 send Enter
 wait_for "Des caractères ordinaires"
 send '!'
 wait_for "Signes d'alerte"
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"
 sleep 0.2
 [ -s "$tmp/raw" ] || framework_failure_ "nothing captured"

@@ -30,5 +30,5 @@ expect_screen "Französisch" "gezeigt." "Une page d'exemple" "Titre de section"
 # The warning signs in German, with the clinic's numbers.
 send '!'
 wait_for "Rufen Sie sofort die 15 an"
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

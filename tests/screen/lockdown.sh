@@ -23,14 +23,14 @@ for sig in INT QUIT TSTP TTIN TTOU; do kill -$sig "$pid"; done
 sleep 0.2
 kill -0 "$pid" || fail_ "the kiosk died"
 [ -s "$tmp/exit" ] && fail_ "the kiosk exited"
-# The '/' of the paste opened the search box; the rest is its text, with
-# none of the escape sequences.  Escape closes it.
-wait_trace " event [0-9]+ search done"
+# The 'q' typed opened the search box (letters search); the paste is its
+# text, with none of the escape sequences.  Escape closes it.
+wait_trace " event [0-9]+ type done"
 wait_for "; exit"
 refuse_screen "pwned" "[A" "6n"
 send Escape
 # Still answering, still drawing.
-tmux_ send-keys h
+tmux_ send-keys Home
 wait_trace " event [0-9]+ home "
 wait_for "Mesotherapy: information for patients"
 refuse_screen "pwned" "rm -rf"

@@ -30,7 +30,7 @@ click_button "Français"
 wait_for "Touches et boutons"
 
 # The wheel scrolls a long page.
-tmux_ send-keys h
+tmux_ send-keys Home
 wait_trace " event [0-9]+ home "
 wait_for "Une page d'exemple"
 click_text "Une page d'exemple"

@@ -22,20 +22,20 @@ wait_for "Paragraphe numéro 1"
 expect_screen "Titre de section" "Une page d'exemple"
 
 # The language switches in place: same page, other language.
-send l
+send F2
 wait_for "An example page"
-expect_screen "Section heading" "L Français"
+expect_screen "Section heading" "F2 Français"
 refuse_screen "Une page d'exemple"
 
-send b
+send BSpace
 wait_for "After the session"
 expect_screen "Warning signs" "An example page"
 
-send b
+send BSpace
 wait_for "English"
 expect_screen "Français"
 
-send q
+send F10
 status=$(wait_exit)
 [ "$status" = 0 ] || fail_ "exit status $status"
 [ -s "$tmp/stderr" ] && { cat "$tmp/stderr" >&2; fail_ "messages on stderr"; }

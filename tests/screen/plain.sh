@@ -34,5 +34,15 @@ tmux_ resize-window -x 44 -y 20
 wait_trace "resize 44x20"
 wait_for "When to call, and whom to call."
 [ "$(col_of "When to call, and whom to call.")" = 2 ] || { show_screen; fail_ "narrow: not at column 2"; }
-send q
+
+# The search box: the cursor sits on what is typed, at its end (it was on
+# the title line).
+send /
+wait_for "Search: _"
+send_literal "fever"
+wait_for "Search: fever_"
+row=$(($(row_of "Search: fever_") - 1))
+col=$(($(col_of "Search: fever_") - 1 + 13))
+[ "$(cursor)" = "$col $row" ] || { show_screen; fail_ "search box: cursor at $(cursor), not $col $row"; }
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

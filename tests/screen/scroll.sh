@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Copyright (C) 2026 the mesokiosk authors
-# Arrows, Page Down/Up, End/Home scroll a long page; the status line says
+# Arrows, Page Down/Up and End scroll a long page; the status line says
 # when there is more below.
 . "$srcdir/tests/screen/lib.sh"
 
@@ -33,9 +33,14 @@ wait_for "End of the page"
 expect_screen "→ Warning signs" "→ After the session"
 refuse_screen "More below"
 
-send Home
-wait_trace "frame [0-9]+ .*page=exemple .*top=0 "
-screen | sed -n 2p | grep -q "An example page" || { show_screen; fail_ "Home"; }
+# Page Up, again and again, comes back to the top.
+i=0
+until last_frame | grep -q "page=exemple .*top=0 "; do
+  [ $i -lt 20 ] || { show_screen; fail_ "Page Up never reached the top"; }
+  send PPage
+  i=$((i + 1))
+done
+screen | sed -n 2p | grep -q "An example page" || { show_screen; fail_ "Page Up"; }
 
 # Nothing above the top: Up does nothing.
 send Up
@@ -46,5 +51,8 @@ send End Down Down Enter
 wait_for "What is normal"
 send BSpace
 wait_for "End of the page"
-send q
+# Home is the list of topics.
+send Home
+wait_frame "screen=1 "
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"

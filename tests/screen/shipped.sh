@@ -15,11 +15,11 @@ wait_for "Signes d'alerte"
 send Enter
 wait_for "Appelez le 15 tout de suite"
 expect_screen "Appelez la clinique aujourd'hui"
-send h
+send Home
 # What is normal: two presses.
 send Down Enter
 wait_for "Dans les jours qui suivent, de petites réactions sont fréquentes"
-send h
+send Home
 
 # Every entry of the menu, in French then in English.
 for lang in fr en; do
@@ -27,7 +27,7 @@ for lang in fr en; do
       sed -n '/^menu:/,$p' "$srcdir/content/kiosk.yaml" | grep -c '^  - ')
   i=0
   while [ $i -lt "$n" ]; do
-    send h
+    send Home
     wait_frame "screen=1 .*lang=$lang .*selected=0 "
     k=0
     while [ $k -lt $i ]; do send Down; k=$((k + 1)); done
@@ -39,9 +39,9 @@ for lang in fr en; do
     wait_for "$title"
     i=$((i + 1))
   done
-  [ $lang = fr ] && { send l; wait_frame " lang=en "; }
+  [ $lang = fr ] && { send F2; wait_frame " lang=en "; }
 done
-send q
+send F10
 [ "$(wait_exit)" = 0 ] || fail_ "bad exit status"
 [ -s "$tmp/stderr" ] && { cat "$tmp/stderr" >&2; fail_ "messages on stderr"; }
 exit 0

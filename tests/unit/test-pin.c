@@ -145,13 +145,35 @@ test_guard (void)
 static void
 test_keys (void)
 {
-  struct input in = { IK_CHAR, 'q' };
+  struct input in = { IK_F10, 0 };
   long arg;
 
+  /* F10 quits, but not in kiosk mode.  */
   CHECK_INT (action_for_input (&in, false, false, &arg), ACT_QUIT);
   CHECK_INT (action_for_input (&in, true, false, &arg), ACT_NONE);
-  in.ch = 'Q';
-  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_QUIT);
+  /* No command is on a letter or a digit: they start a search, whatever
+     the script or the case.  */
+  in.key = IK_CHAR;
+  for (const char *c = "qQhlbwjk09"; *c != '\0'; c++)
+    {
+      in.ch = (unsigned char) *c;
+      CHECK_INT (action_for_input (&in, false, false, &arg), ACT_TYPE);
+      CHECK_INT (arg, *c);
+    }
+  in.ch = 0xe9;                 /* é */
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_TYPE);
+  in.ch = 0x0436;               /* ж */
+  CHECK_INT (action_for_input (&in, true, false, &arg), ACT_TYPE);
+  /* Punctuation is not a word: it does nothing (but the command keys).  */
+  in.ch = '.';
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_NONE);
+  in.ch = '/';
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_SEARCH);
+  in.key = IK_F2;
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_LANGUAGE);
+  in.key = IK_HOME;
+  CHECK_INT (action_for_input (&in, false, false, &arg), ACT_HOME);
+  in.key = IK_CHAR;
   /* Control characters are not actions (Ctrl-C, Ctrl-\, Ctrl-Z...).  */
   for (uint32_t c = 1; c < 0x20; c++)
     {

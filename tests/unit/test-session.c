@@ -318,7 +318,24 @@ test_kiosk (void)
     handle (s, ACT_CHAR, *d);
   handle (s, ACT_FOLLOW, 0);
   handle (s, ACT_DOWN, 0);
+  /* Reload: the menu stays and shows how it went.  */
   CHECK (handle (s, ACT_FOLLOW, 0) == RESULT_RELOAD);
+  CHECK_INT (session_screen (s), SCREEN_STAFF);
+  CHECK (session_report (s, "Content read again: 3 pages, no errors.")
+         == RESULT_FULL);
+  fetch_fill (s, lib);
+  CHECK_INT (session_screen (s), SCREEN_STAFF);
+  CHECK_INT (session_selected (s), 1);
+  {
+    const struct layout *l = session_layout (s);
+    bool shown = false;
+
+    for (size_t i = 0; i < l->nspans; i++)
+      shown |= strncmp (l->text + l->spans[i].off, "Content read again",
+                        18) == 0;
+    CHECK (shown);
+  }
+  handle (s, ACT_BACK, 0);
   CHECK_INT (session_screen (s), SCREEN_HOME);
   handle (s, ACT_STAFF, 0);
   for (const char *d = "2468"; *d; d++)

@@ -61,6 +61,16 @@ title_of (void *ctx, const char *lang, const char *target)
   return n < t->known ? "A linked page" : LAYOUT_WAIT;
 }
 
+/* True if all of link K is on V's screen.  */
+static bool
+viewport_link_is_visible (const struct viewport *v, int32_t k)
+{
+  const struct layout_link *l = viewport_link (v, k);
+
+  return l != NULL && l->line >= v->top
+         && l->line + l->nlines <= v->top + v->rows;
+}
+
 static void
 options (struct layout_options *o, struct titles *t)
 {
@@ -148,6 +158,23 @@ test_menu (void)
   CHECK_INT (viewport_scroll (&v, -VIEWPORT_ALL), RESULT_BODY);
   fill (&v, &t);
   CHECK_INT (v.top, 0);
+  /* Down moves the highlight first, and scrolls the entry into view: at
+     the last entry on the screen, the next one is selected.  */
+  v.selected = 0;
+  while (viewport_link_is_visible (&v, v.selected + 1))
+    CHECK_INT (viewport_down (&v), RESULT_BODY);
+  {
+    int32_t last = v.selected;
+
+    CHECK_INT (viewport_down (&v), RESULT_BODY);
+    CHECK_INT (v.selected, last + 1);
+    fill (&v, &t);
+    CHECK (viewport_link_is_visible (&v, last + 1));
+    CHECK_INT (viewport_up (&v), RESULT_BODY);
+    CHECK_INT (v.selected, last);
+  }
+  viewport_scroll (&v, -VIEWPORT_ALL);
+  fill (&v, &t);
   /* At the top already, Home selects the first entry.  */
   v.selected = 3;
   CHECK_INT (viewport_scroll (&v, -VIEWPORT_ALL), RESULT_BODY);
