@@ -290,6 +290,9 @@ loop_run (struct app *app, int signal_fd)
       redraw = RESULT_IGNORED;
       timeout = loading || preparing ? 0
                                      : loop_idle_timeout (app, loop_now ());
+      if (timeout != 0)
+        /* For the tests: the kiosk sleeps (never on a busy loop).  */
+        loop_trace (app, "wait %d", timeout);
       n = poll (fds, 2, timeout);
       if (n < 0 && errno != EINTR)
         {
@@ -342,7 +345,8 @@ loop_run (struct app *app, int signal_fd)
         {
           /* Nothing to do: lay out the page the patient may open next.  */
           preparing = false;
-          fetch_prepare (app->session, app->lib);
+          if (fetch_prepare (app->session, app->lib))
+            loop_trace (app, "prepared");
         }
       else if (n == 0 && loading)
         {

@@ -7,16 +7,18 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
+#include "field.h"
 #include "history.h"
 #include "i18n.h"
 #include "screens.h"
 #include "session.h"
-#include "utf8.h"
 #include "viewport.h"
 #include "xalloc.h"
 
+_Static_assert ((int) SESSION_QUERY_MAX <= (int) FIELD_MAX
+                && (int) PIN_MAX_DIGITS <= (int) FIELD_MAX,
+                "the search box and the PIN fit a field");
 _Static_assert (SESSION_LANG_MAX > sizeof "abc_DE" - 1,
                 "a language buffer holds every code settings_lang_valid()"
                 " takes");
@@ -47,8 +49,8 @@ struct session
                                    result, for the staff menu.  */
   double now;                   /* Monotonic seconds, from the loop.  */
   unsigned idle_left;           /* Countdown shown, in seconds; 0: none.  */
-  char pin[PIN_MAX_DIGITS + 1]; /* What was typed on the PIN screen.  */
-  char query[SESSION_QUERY_MAX + 1];    /* The search text, UTF-8.  */
+  struct field pin;             /* What was typed on the PIN screen.  */
+  struct field query;           /* The search text.  */
   bool touched;                 /* Any action was handled.  */
 };
 
@@ -139,7 +141,7 @@ session_build (struct session *s, enum screen_id screen, const char *id,
       *synthetic = screens_attract (set);
       break;
     case SCREEN_PIN:
-      *synthetic = screens_pin (ui, strlen (s->pin),
+      *synthetic = screens_pin (ui, field_len (&s->pin),
                                 s->cfg.guard != NULL
                                   ? pin_guard_wait (s->cfg.guard, s->now)
                                   : 0,
@@ -158,7 +160,7 @@ session_build (struct session *s, enum screen_id screen, const char *id,
           s->need = (struct need) { NEED_INDEX, NULL, NULL };
           return RESULT_NEED;
         }
-      *synthetic = screens_search (s->lib, ix, s->query, ui,
+      *synthetic = screens_search (s->lib, ix, s->query.text, ui,
                                    s->vp.opts.width);
       break;
     case SCREEN_HELP:
@@ -406,37 +408,32 @@ session_cycle_lang (struct session *s)
 static enum result
 session_pin (struct session *s, enum action a, long arg)
 {
-  size_t n = strlen (s->pin);
-
   switch (a)
     {
     case ACT_CHAR:
-      if (arg < '0' || arg > '9' || n >= PIN_MAX_DIGITS)
+      if (arg < '0' || arg > '9' || !field_add (&s->pin, (uint32_t) arg))
         return RESULT_IGNORED;
-      s->pin[n] = (char) arg;
-      s->pin[n + 1] = '\0';
       break;
     case ACT_BACK:
-      if (n == 0)
+      if (!field_erase (&s->pin))
         return session_back (s);
-      s->pin[n - 1] = '\0';
       break;
     case ACT_CANCEL:
       return session_back (s);
     case ACT_FOLLOW:
       if (s->cfg.guard != NULL && pin_guard_wait (s->cfg.guard, s->now) > 0)
         break;
-      if (pin_verify (s->cfg.pin_hash, s->pin))
+      if (pin_verify (s->cfg.pin_hash, s->pin.text))
         {
           if (s->cfg.guard != NULL)
             pin_guard_ok (s->cfg.guard);
-          memset (s->pin, 0, sizeof s->pin);
+          field_clear (&s->pin);
           /* The staff menu replaces the PIN screen: Back leaves both.  */
           return session_show (s, SCREEN_STAFF, NULL, s->lang);
         }
       if (s->cfg.guard != NULL)
         pin_guard_fail (s->cfg.guard, s->now);
-      memset (s->pin, 0, sizeof s->pin);
+      field_clear (&s->pin);
       session_set_message (s, L_(session_ui_for (s, s->lang),
                                  "Wrong PIN."));
       break;
@@ -446,29 +443,6 @@ session_pin (struct session *s, enum action a, long arg)
   return session_show (s, SCREEN_PIN, NULL, s->lang);
 }
 
-/* Appends character ARG to the query; false if it is refused (not a
-   character, a control, or no room).  */
-static bool
-session_query_add (struct session *s, long arg)
-{
-  size_t n = strlen (s->query);
-  uint8_t buf[6];
-  int len;
-  size_t off;
-  uint32_t uc;
-
-  if (arg < 0 || arg > 0x10FFFF)
-    return false;
-  len = u8_uctomb (buf, (ucs4_t) arg, (int) sizeof buf);
-  if (len <= 0 || n + (size_t) len > SESSION_QUERY_MAX
-      || utf8_check ((const char *) buf, (size_t) len, false, &off, &uc)
-           != UTF8_OK)
-    return false;
-  memcpy (s->query + n, buf, (size_t) len);
-  s->query[n + (size_t) len] = '\0';
-  return true;
-}
-
 /* The search screen: typed characters and Backspace change the query,
    and the results follow; Enter opens the selected result, or the first.
    Other actions are not the box's: RESULT_NEED is never returned for
@@ -476,30 +450,20 @@ session_query_add (struct session *s, long arg)
 static enum result
 session_search (struct session *s, enum action a, long arg, bool *mine)
 {
-  char before[sizeof s->query];
-  size_t n = strlen (s->query);
+  struct field before = s->query;
   enum result r;
 
   *mine = true;
-  memcpy (before, s->query, sizeof before);
   switch (a)
     {
     case ACT_CHAR:
-      if (!session_query_add (s, arg))
+      if (arg < 0 || !field_add (&s->query, (uint32_t) arg))
         return RESULT_IGNORED;
       break;
     case ACT_BACK:
-      {
-        ucs4_t uc;
-        const uint8_t *prev;
-
-        if (n == 0)
-          return session_back (s);
-        prev = u8_prev (&uc, (const uint8_t *) s->query + n,
-                        (const uint8_t *) s->query);
-        s->query[prev != NULL ? prev - (const uint8_t *) s->query : 0] = '\0';
-        break;
-      }
+      if (!field_erase (&s->query))
+        return session_back (s);
+      break;
     case ACT_FOLLOW:
       /* Enter opens the result chosen, or the first one; where there is
          none, it opens nothing (the links offered then are to be
@@ -520,7 +484,7 @@ session_search (struct session *s, enum action a, long arg, bool *mine)
   /* The results follow the query.  */
   r = session_show (s, SCREEN_SEARCH, NULL, s->lang);
   if (r == RESULT_NEED)
-    memcpy (s->query, before, sizeof before);
+    s->query = before;
   return r;
 }
 
@@ -627,7 +591,7 @@ session_act (struct session *s, enum action a, long arg)
     case ACT_STAFF:
       if (s->screen == SCREEN_STAFF)
         return RESULT_IGNORED;
-      memset (s->pin, 0, sizeof s->pin);
+      field_clear (&s->pin);
       if (!s->cfg.profile->kiosk && !pin_hash_valid (s->cfg.pin_hash))
         return session_go (s, SCREEN_STAFF, NULL, s->lang);
       return session_go (s, SCREEN_PIN, NULL, s->lang);
@@ -639,8 +603,8 @@ session_act (struct session *s, enum action a, long arg)
          that letter in it.  */
       if (s->screen == SCREEN_SEARCH)
         return RESULT_IGNORED;
-      memset (s->query, 0, sizeof s->query);
-      if (a == ACT_TYPE && !session_query_add (s, arg))
+      field_clear (&s->query);
+      if (a == ACT_TYPE && (arg < 0 || !field_add (&s->query, (uint32_t) arg)))
         return RESULT_IGNORED;
       return session_go (s, SCREEN_SEARCH, NULL,
                          s->lang[0] != '\0' ? s->lang
@@ -763,6 +727,8 @@ session_new (const struct library *lib, const struct session_config *cfg)
   s->labels.lib = lib;
   viewport_init (&s->vp);
   history_init (&s->history);
+  field_init (&s->pin, PIN_MAX_DIGITS);
+  field_init (&s->query, SESSION_QUERY_MAX);
   if (lang == NULL && set->languages.n == 1)
     lang = set->languages.v[0];
   s->cfg.lang = lang;
@@ -790,7 +756,7 @@ session_free (struct session *s)
   free (s->hit_id);
   free (s->highlight);
   free (s->report);
-  memset (s->pin, 0, sizeof s->pin);
+  field_clear (&s->pin);
   free (s);
 }
 
@@ -899,7 +865,7 @@ session_field_line (const struct session *s)
 const char *
 session_query (const struct session *s)
 {
-  return s->query;
+  return s->query.text;
 }
 
 enum screen_id

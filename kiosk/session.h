@@ -144,7 +144,8 @@ size_t session_history_depth (const struct session *s);
 
 enum
 {
-  SESSION_QUERY_MAX = 64,       /* Bytes of search text kept.  */
+  SESSION_QUERY_MAX = 64,       /* Bytes of search text kept (at most
+                                   FIELD_MAX).  */
   SESSION_LANG_MAX = 8          /* Bytes of a language code, with its
                                    NUL ("fr", "pt_BR").  */
 };
