@@ -72,6 +72,7 @@ FRAME_RE = re.compile(
     r'page=(?P<page>\S*) lang=(?P<lang>\S*) top=(?P<top>\d+) '
     r'selected=(?P<sel>-?\d+) depth=(?P<depth>\d+)$')
 EVENT_RE = re.compile(r'^(?P<t>[0-9.]+) event (?P<n>\d+) (?P<what>.*)$')
+WAIT_RE = re.compile(r'^\d+\.\d+ (wait -?\d+|prepared)$')
 IDLE_RE = re.compile(r'^(?P<t>[0-9.]+) idle (?P<left>\d+)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
 # enum screen_id of kiosk/session.h (read from there at start, as the
@@ -189,6 +190,11 @@ class Trace:
                 self.pid = int(m.group(1))
                 continue
             if line.startswith('start pid='):
+                continue
+            if WAIT_RE.match(line):
+                # The loop going to sleep in poll(), with its timeout in
+                # ms (-1: none), and a page laid out ahead while idle:
+                # traced since 2440d5d.
                 continue
             raise MonkeyFailure('unexpected trace line: %r' % line)
         return len(parts)
