@@ -6,8 +6,10 @@
 #include "system.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "xalloc.h"
@@ -104,36 +106,114 @@ check_settings (struct library *lib)
   if (set->clinic.phone == NULL)
     check_at (lib, DIAG_WARNING, check_key_at (set, SET_CLINIC),
               _("the clinic's phone number is not set (clinic: phone: in"
-                " kiosk.yaml); the pages ask patients to get it at the"
-                " reception"));
+                " kiosk.yaml); the pages say \"the number you were"
+                " given\" instead, and show no contact card"));
+  else if (strpbrk (set->clinic.phone, "0123456789") == NULL)
+    check_at (lib, DIAG_WARNING, check_key_at (set, SET_CLINIC),
+              _("the clinic's phone number '%s' has no digits; the"
+                " warning-signs page shows no contact card"),
+              set->clinic.phone);
   if (!check_exists_any (lib, set->warning_page))
     check_at (lib, DIAG_ERROR, check_key_at (set, SET_WARNING_PAGE),
               _("the warning-signs page '%s' does not exist; the key"
                 " that opens it will not work"), set->warning_page);
 }
 
-/* The link targets of P, joined, and its number of warnings.  */
+/* The link targets of P, joined, its number of warnings and their levels
+   (*LEVELS, joined; caller frees).  */
 static char *
-check_shape (const struct page *p, size_t *warnings)
+check_shape (const struct page *p, size_t *warnings, char **levels)
 {
   char *s = xstrdup ("");
 
   *warnings = 0;
+  *levels = xstrdup ("");
   for (size_t i = 0; i < p->nblocks; i++)
     {
       const struct block *b = &p->blocks[i];
+      char *t;
 
       if (b->kind == BLOCK_WARNING)
-        (*warnings)++;
+        {
+          (*warnings)++;
+          t = xasprintf ("%s%s%s", *levels, **levels ? " " : "",
+                         page_level_names[b->level < LEVEL_COUNT
+                                          ? b->level : LEVEL_URGENT]);
+          free (*levels);
+          *levels = t;
+        }
       else if (b->kind == BLOCK_LINK)
         {
-          char *t = xasprintf ("%s%s%s", s, *s ? " " : "", b->target);
-
+          t = xasprintf ("%s%s%s", s, *s ? " " : "", b->target);
           free (s);
           s = t;
         }
     }
   return s;
+}
+
+/* Today, or the day MESOKIOSK_TODAY gives (YYYY-MM-DD, for tests).  */
+static struct page_date
+check_today (struct library *lib)
+{
+  const char *env = getenv ("MESOKIOSK_TODAY");
+  struct page_date d = { 0, 0, 0 };
+  time_t now = time (NULL);
+  struct tm tm;
+
+  if (env != NULL && *env != '\0')
+    {
+      if (page_date_parse (env, &d))
+        return d;
+      check_at (lib, DIAG_WARNING, NULL,
+                _("MESOKIOSK_TODAY is '%s', not a date such as 2027-01-31;"
+                  " today's date is used"), env);
+    }
+  if (localtime_r (&now, &tm) != NULL)
+    {
+      d.year = (uint16_t) (tm.tm_year + 1900);
+      d.month = (uint8_t) (tm.tm_mon + 1);
+      d.day = (uint8_t) tm.tm_mday;
+    }
+  return d;
+}
+
+/* Who reviewed P, when, and its sources.  */
+static void
+check_review (struct library *lib, const struct page *p,
+              const struct page_date *today)
+{
+  struct origin top = { p->file, 0, 0 };
+
+  if (p->review.by == NULL)
+    {
+      if (p->review_note != NULL)
+        check_at (lib, DIAG_WARNING, &top,
+                  _("the page '%s' has no review: patients see that the"
+                    " clinic has not reviewed it (add review: with by, date"
+                    " and next)"), p->id);
+      else
+        check_at (lib, DIAG_WARNING, &top,
+                  _("the page '%s' has no review (add review: with by,"
+                    " date and next)"), p->id);
+    }
+  else if (today->year != 0 && page_date_cmp (&p->review.next, today) < 0)
+    {
+      char due[16];
+
+      snprintf (due, sizeof due, "%04u-%02u-%02u",
+                (unsigned) p->review.next.year,
+                (unsigned) p->review.next.month,
+                (unsigned) p->review.next.day);
+      check_at (lib, DIAG_WARNING, &p->review.next_at,
+                _("the page '%s' was due for review on %s: review it, then"
+                  " update 'date' and 'next'"), p->id, due);
+    }
+  if (!p->has_sources)
+    check_at (lib, DIAG_WARNING, &top,
+              _("the page '%s' lists no sources (add sources: with title,"
+                " publisher, year and url; or 'sources: []' on a page with"
+                " no medical facts)"), p->id);
 }
 
 static void
@@ -181,16 +261,27 @@ check_page (struct library *lib, const struct page *p)
       q = library_page (lib, p->id, lang);
       if (q == NULL)
         continue;
-      sp = check_shape (p, &wp);
-      sq = check_shape (q, &wq);
-      if (strcmp (sp, sq) != 0)
-        check_at (lib, DIAG_WARNING, &top,
-                  _("the links differ from the '%s' version (%s here, %s"
-                    " there)"), lang, *sp ? sp : "-", *sq ? sq : "-");
-      if (wp != wq)
-        check_at (lib, DIAG_WARNING, &top,
-                  _("%zu warning boxes here, %zu in the '%s' version"),
-                  wp, wq, lang);
+      {
+        char *lp, *lq;
+
+        sp = check_shape (p, &wp, &lp);
+        sq = check_shape (q, &wq, &lq);
+        if (strcmp (sp, sq) != 0)
+          check_at (lib, DIAG_WARNING, &top,
+                    _("the links differ from the '%s' version (%s here, %s"
+                      " there)"), lang, *sp ? sp : "-", *sq ? sq : "-");
+        if (wp != wq)
+          check_at (lib, DIAG_WARNING, &top,
+                    _("%zu warning boxes here, %zu in the '%s' version"),
+                    wp, wq, lang);
+        else if (strcmp (lp, lq) != 0)
+          check_at (lib, DIAG_WARNING, &top,
+                    _("the warning boxes are not of the same levels as in"
+                      " the '%s' version (%s here, %s there)"), lang, lp,
+                    lq);
+        free (lp);
+        free (lq);
+      }
       free (sp);
       free (sq);
     }
@@ -199,8 +290,11 @@ check_page (struct library *lib, const struct page *p)
 void
 check_library (struct library *lib)
 {
+  struct page_date today;
+
   library_load_all (lib);
   check_settings (lib);
+  today = check_today (lib);
   for (size_t i = 0; i < library_count (lib); i++)
     {
       const char *id, *lang, *path;
@@ -209,6 +303,18 @@ check_library (struct library *lib)
       library_entry (lib, i, &id, &lang, &path);
       p = library_page (lib, id, lang);
       if (p != NULL)
-        check_page (lib, p);
+        {
+          check_page (lib, p);
+          check_review (lib, p, &today);
+        }
+      else if (library_unreviewed_hidden (lib, id, lang))
+        {
+          struct origin top = { path, 0, 0 };
+
+          check_at (lib, DIAG_WARNING, &top,
+                    _("the page '%s' has no review: patients do not see it"
+                      " (unreviewed_pages: hide; add review: with by, date"
+                      " and next)"), id);
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 #include "system.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include <uniwidth.h>
 
 #include "layout.h"
+#include "qr.h"
 #include "search.h"
 #include "typo.h"
 #include "utf8.h"
@@ -20,19 +22,112 @@
 
 const char layout_wait[] = "";
 
+/* Emergency: a double frame (box drawing, in the Linux console's fonts
+   too); urgent: a single one; information: dotted, in light dashes where
+   the charset is UTF-8 and in Latin-1 dots and broken bars elsewhere.  */
+#define LAYOUT_DOUBLE                                                   \
+  { "\xE2\x95\x90", "\xE2\x95\x91", "\xE2\x95\x94", "\xE2\x95\x97",     \
+    "\xE2\x95\x9A", "\xE2\x95\x9D" }
 static const struct layout_glyphs layout_glyphs_utf8 = {
   "\xE2\x80\xA2 ", "\xE2\x86\x92 ",
   "\xE2\x94\x80", "\xE2\x94\x82", "\xE2\x94\x8C", "\xE2\x94\x90",
-  "\xE2\x94\x94", "\xE2\x94\x98"
+  "\xE2\x94\x94", "\xE2\x94\x98",
+  LAYOUT_DOUBLE,
+  { "\xE2\x94\x84", "\xE2\x94\x86", "\xE2\x95\xAD", "\xE2\x95\xAE",
+    "\xE2\x95\xB0", "\xE2\x95\xAF" },
+  { " ", "\xE2\x96\x80", "\xE2\x96\x84", "\xE2\x96\x88" }
+};
+/* The Linux console: its fonts have box drawing, but neither light dashes
+   nor rounded corners nor half blocks.  */
+static const struct layout_glyphs layout_glyphs_latin = {
+  "\xE2\x80\xA2 ", "\xE2\x86\x92 ",
+  "\xE2\x94\x80", "\xE2\x94\x82", "\xE2\x94\x8C", "\xE2\x94\x90",
+  "\xE2\x94\x94", "\xE2\x94\x98",
+  LAYOUT_DOUBLE,
+  { "\xC2\xB7", "\xC2\xA6", "\xC2\xB7", "\xC2\xB7", "\xC2\xB7",
+    "\xC2\xB7" },
+  { NULL, NULL, NULL, NULL }
 };
 static const struct layout_glyphs layout_glyphs_ascii = {
-  "- ", "-> ", "-", "|", "+", "+", "+", "+"
+  "- ", "-> ", "-", "|", "+", "+", "+", "+",
+  { "=", "#", "#", "#", "#", "#" },
+  { ".", ":", ".", ".", "'", "'" },
+  { NULL, NULL, NULL, NULL }
 };
 
 const struct layout_glyphs *
 layout_glyphs (enum charset cs)
 {
-  return cs == CHARSET_ASCII ? &layout_glyphs_ascii : &layout_glyphs_utf8;
+  return cs == CHARSET_ASCII ? &layout_glyphs_ascii
+         : cs == CHARSET_LATIN ? &layout_glyphs_latin : &layout_glyphs_utf8;
+}
+
+/* The roles and word of each level of warning box.  */
+static const struct
+{
+  enum style_role frame, label, title, text;
+  const char *word;
+} layout_levels[LEVEL_COUNT] = {
+  /* TRANSLATORS: the words on the frames of the three kinds of warning
+     box, which must be told apart without colour: a box that says to
+     call the emergency number now, one that says to call the clinic now,
+     and a note.  Keep them short and different from each other.  They
+     must be understood without colour.  */
+  [LEVEL_EMERGENCY] = { ROLE_EMERGENCY_FRAME, ROLE_EMERGENCY_LABEL,
+                        ROLE_EMERGENCY_TITLE, ROLE_EMERGENCY_TEXT,
+                        N_("Emergency") },
+  [LEVEL_URGENT] = { ROLE_WARNING_FRAME, ROLE_WARNING_LABEL,
+                     ROLE_WARNING_TITLE, ROLE_WARNING_TEXT, N_("Urgent") },
+  [LEVEL_INFO] = { ROLE_INFO_FRAME, ROLE_INFO_LABEL, ROLE_INFO_TITLE,
+                   ROLE_INFO_TEXT, N_("Information") },
+};
+
+static enum warning_level
+layout_level (unsigned level)
+{
+  return level < LEVEL_COUNT ? (enum warning_level) level : LEVEL_URGENT;
+}
+
+const char *
+layout_level_word (enum warning_level level)
+{
+  return layout_levels[layout_level (level)].word;
+}
+
+const char *
+layout_level_label (const struct layout_options *o, enum warning_level level)
+{
+  level = layout_level (level);
+  if (o != NULL && o->level_labels[level] != NULL)
+    return o->level_labels[level];
+  return layout_levels[level].word;
+}
+
+/* The frame glyphs of LEVEL: for urgent boxes, G's own (the view knows
+   them by address).  */
+static struct layout_box
+layout_box_of (const struct layout_glyphs *g, unsigned level)
+{
+  switch (layout_level (level))
+    {
+    case LEVEL_EMERGENCY:
+      return g->emergency;
+    case LEVEL_INFO:
+      return g->info;
+    default:
+      {
+        struct layout_box b = { g->h, g->v, g->tl, g->tr, g->bl, g->br };
+
+        return b;
+      }
+    }
+}
+
+/* Columns a framed box of LEVEL is set in from the left.  */
+static unsigned
+layout_inset (unsigned level)
+{
+  return layout_level (level) == LEVEL_INFO ? LAYOUT_INFO_INSET : 0;
 }
 
 /* What is being laid out.  */
@@ -43,6 +138,7 @@ struct lctx
   const struct layout_glyphs *g;
   uint32_t block;               /* Anchor block of the lines made now.  */
   int32_t link;                 /* Link of the lines made now, or -1.  */
+  uint8_t level;                /* Level of the box being made.  */
 };
 
 static uint32_t
@@ -89,6 +185,7 @@ layout_line (struct lctx *c, unsigned indent, uint8_t frame, uint32_t offset)
   line->indent = (uint16_t) indent;
   line->cols = 0;
   line->frame = frame;
+  line->level = c->level;
   line->link = c->link;
   line->block = c->block;
   /* Anchors never decrease: a blank line or a frame's bottom takes the
@@ -250,7 +347,11 @@ layout_wrap (struct lctx *c, const struct wrap *w, const char *s, size_t n)
   bool first = true;
 
   if (w->frame != FRAME_NONE)
-    width = width > 4 ? width - 4 : 1;
+    {
+      unsigned inset = layout_inset (c->level);
+
+      width = width > 4 + inset ? width - 4 - inset : 1;
+    }
   avail = width > w->indent + pcols ? width - w->indent - pcols : 1;
   /* A final line feed (a YAML literal block has one) ends no line.  */
   while (tn > 0 && (t[tn - 1] == '\n' || t[tn - 1] == '\r'))
@@ -324,30 +425,37 @@ layout_items (struct lctx *c, const struct strv *items, enum style_role role,
 static void
 layout_warning (struct lctx *c, const struct block *b)
 {
+  enum warning_level level = layout_level (b->level);
   bool framed = !c->o->plain;
   uint8_t side = framed ? FRAME_SIDE : FRAME_NONE;
-  const char *label = c->o->warning_label ? c->o->warning_label : "Warning";
+  /* Without frames, an information box is set in as its frame would
+     be.  */
+  unsigned indent = framed ? 0 : layout_inset (level);
+  const char *label = layout_level_label (c->o, level);
   char *tl = NULL;
   const char *shown = label;
   size_t tlen;
 
+  c->level = (uint8_t) level;
   tl = translit (label, strlen (label), c->o->charset, &tlen);
   if (tl != NULL)
     shown = tl;
   if (framed)
     {
       /* "┌─ " + label + " ┐" must fit.  */
-      size_t cols, fit = utf8_fit (shown, strlen (shown),
-                                   c->o->width > 5 ? c->o->width - 5 : 1,
-                                   true, &cols);
+      unsigned room = c->o->width > 5 + layout_inset (level)
+                        ? c->o->width - 5 - layout_inset (level) : 1;
+      size_t cols, fit = utf8_fit (shown, strlen (shown), room, true, &cols);
 
       layout_line (c, 0, FRAME_TOP, 0);
-      layout_span (c, shown, fit, (unsigned) cols, ROLE_WARNING_LABEL);
+      layout_span (c, shown, fit, (unsigned) cols,
+                   layout_levels[level].label);
     }
   else
     {
       char *l = xasprintf ("%s:", shown);
-      struct wrap w = { .role = ROLE_WARNING_LABEL };
+      struct wrap w = { .role = layout_levels[level].label,
+                        .indent = indent };
 
       layout_wrap_str (c, &w, l);
       free (l);
@@ -355,21 +463,191 @@ layout_warning (struct lctx *c, const struct block *b)
   free (tl);
   if (b->title != NULL)
     {
-      struct wrap w = { .role = ROLE_WARNING_TITLE, .frame = side,
-                        .item = 1 };
+      struct wrap w = { .role = layout_levels[level].title, .frame = side,
+                        .indent = indent, .item = 1 };
 
       layout_wrap_str (c, &w, b->title);
     }
   if (b->text != NULL)
     {
-      struct wrap w = { .role = ROLE_WARNING_TEXT, .frame = side,
-                        .item = 2 };
+      struct wrap w = { .role = layout_levels[level].text, .frame = side,
+                        .indent = indent, .item = 2 };
 
       layout_wrap_str (c, &w, b->text);
     }
-  layout_items (c, &b->items, ROLE_WARNING_TEXT, side, 3);
+  for (size_t i = 0; i < b->items.n; i++)
+    {
+      struct wrap w = { .role = layout_levels[level].text,
+                        .prefix = c->g->bullet, .prefix_role = ROLE_BULLET,
+                        .frame = side, .indent = indent,
+                        .item = 3 + (uint32_t) i };
+
+      layout_wrap_str (c, &w, b->items.v[i]);
+    }
   if (framed)
     layout_line (c, 0, FRAME_BOTTOM, UINT32_MAX);
+  c->level = LEVEL_URGENT;
+}
+
+/* A copy of S whose spaces do not break (a phone number).  */
+static char *
+layout_nobreak (const char *s)
+{
+  char *out = xmalloc (2 * strlen (s) + 1), *o = out;
+
+  for (; *s != '\0'; s++)
+    if (*s == ' ')
+      {
+        memcpy (o, "\xC2\xA0", 2);
+        o += 2;
+      }
+    else
+      *o++ = *s;
+  *o = '\0';
+  return out;
+}
+
+/* True if module (Y, X) of the code of B, quiet zone included, is
+   dark.  */
+static bool
+layout_qr_dark (const struct block *b, unsigned y, unsigned x)
+{
+  if (y < QR_QUIET || x < QR_QUIET || y >= QR_QUIET + b->qr_size
+      || x >= QR_QUIET + b->qr_size)
+    return false;
+  return b->qr[(y - QR_QUIET) * b->qr_size + (x - QR_QUIET)] != 0;
+}
+
+/* Adds the spans of line I of the layout T (made apart) to the last
+   line.  */
+static void
+layout_copy_line (struct lctx *c, const struct layout *t, size_t i)
+{
+  const struct layout_line *line = &t->lines[i];
+
+  for (size_t k = 0; k < line->nspans; k++)
+    {
+      const struct layout_span *sp = &t->spans[line->span + k];
+
+      layout_span (c, t->text + sp->off, sp->len, sp->cols,
+                   (enum style_role) sp->role);
+    }
+}
+
+/* The clinic's contact card: the code in half blocks (two modules a
+   row), with the name, number and how to scan it beside it (or under it
+   on a narrow screen); as a line of text where the charset has no half
+   blocks, in plain mode (a screen reader cannot read a code), or when
+   the code would not fit the screen; nothing when no phone is set.  */
+static void
+layout_qr (struct lctx *c, const struct block *b)
+{
+  unsigned side = b->qr_size + 2 * QR_QUIET;
+  unsigned rows = (side + 1) / 2;
+  bool draw = b->qr != NULL && !c->o->plain && c->g->qr[0] != NULL
+              && side <= c->o->width
+              && (c->o->rows == 0 || rows <= c->o->rows);
+  struct layout_options to = *c->o;
+  struct layout *texts[3] = { NULL, NULL, NULL };
+  struct side_line
+  {
+    const struct layout *t;     /* NULL: a blank line.  */
+    size_t i;
+  } *sidev = NULL;
+  size_t nside = 0;
+  char *phone;
+  unsigned gap = 2;
+
+  if (b->title == NULL || b->text == NULL)
+    return;
+  phone = layout_nobreak (b->text);
+  if (!draw)
+    {
+      char *line = xasprintf ("%s: %s", b->title, phone);
+      struct wrap w = { .role = ROLE_HEADING };
+
+      layout_wrap_str (c, &w, line);
+      free (line);
+      free (phone);
+      return;
+    }
+  /* The texts beside the code, laid out apart at the width left: name,
+     number, a blank line, how to scan.  */
+  to.width = c->o->width > side + gap ? c->o->width - side - gap : 0;
+  if (to.width >= 16)
+    {
+      size_t total = 1;
+
+      texts[0] = layout_text (b->title, strlen (b->title), ROLE_HEADING, &to);
+      texts[1] = layout_text (phone, strlen (phone), ROLE_HEADING, &to);
+      if (b->note != NULL)
+        texts[2] = layout_text (b->note, strlen (b->note), ROLE_BODY, &to);
+      for (size_t k = 0; k < 3; k++)
+        total += texts[k] != NULL ? texts[k]->nlines : 0;
+      sidev = xcalloc (total, sizeof *sidev);
+      for (size_t k = 0; k < 3; k++)
+        {
+          if (texts[k] == NULL)
+            continue;
+          if (k == 2)
+            sidev[nside++].t = NULL;
+          for (size_t i = 0; i < texts[k]->nlines; i++)
+            {
+              sidev[nside].t = texts[k];
+              sidev[nside++].i = i;
+            }
+        }
+    }
+  for (unsigned r = 0; r < rows; r++)
+    {
+      char *row = xmalloc ((size_t) side * 3 + 1), *o = row;
+
+      for (unsigned x = 0; x < side; x++)
+        {
+          unsigned k = (unsigned) layout_qr_dark (b, 2 * r, x)
+                       | (unsigned) layout_qr_dark (b, 2 * r + 1, x) << 1;
+          const char *glyph = c->g->qr[k];
+          size_t n = strlen (glyph);
+
+          memcpy (o, glyph, n);
+          o += n;
+        }
+      *o = '\0';
+      layout_line (c, 0, FRAME_NONE, (uint32_t) r);
+      layout_span (c, row, (size_t) (o - row), side, ROLE_QR);
+      free (row);
+      if (r < nside && sidev[r].t != NULL)
+        {
+          layout_span (c, "  ", gap, gap, ROLE_BODY);
+          layout_copy_line (c, sidev[r].t, sidev[r].i);
+        }
+    }
+  /* Texts longer than the code go on under it, in their column.  */
+  for (size_t r = rows; r < nside; r++)
+    {
+      layout_line (c, side + gap, FRAME_NONE, (uint32_t) r);
+      if (sidev[r].t != NULL)
+        layout_copy_line (c, sidev[r].t, sidev[r].i);
+    }
+  if (sidev == NULL)
+    {
+      /* No room beside the code: the name and number under it.  */
+      char *line = xasprintf ("%s: %s", b->title, phone);
+      struct wrap w = { .role = ROLE_HEADING, .item = 1 };
+
+      layout_wrap_str (c, &w, line);
+      free (line);
+      if (b->note != NULL)
+        {
+          struct wrap h = { .role = ROLE_BODY, .item = 2 };
+
+          layout_wrap_str (c, &h, b->note);
+        }
+    }
+  free (sidev);
+  for (size_t i = 0; i < 3; i++)
+    layout_free (texts[i]);
+  free (phone);
 }
 
 /* One line of the N bytes at S, cut to fit, with the ranges MARKS in
@@ -454,6 +732,80 @@ layout_link (struct lctx *c, const struct block *b, uint32_t index,
   c->link = -1;
 }
 
+/* Lays out S (a web address) on lines of its own at INDENT, cut only
+   where a line is full: a patient copies an address as it is shown, and
+   "https://www.has-" at the end of a line reads as a word cut in two.  */
+static void
+layout_unbroken (struct lctx *c, const char *s, unsigned indent,
+                 enum style_role role, uint32_t item)
+{
+  size_t n = strlen (s), off = 0;
+  unsigned avail = c->o->width > indent ? c->o->width - indent : 1;
+
+  while (off < n)
+    {
+      size_t cols, fit = utf8_fit (s + off, n - off, avail, true, &cols);
+
+      if (fit == 0)
+        break;
+      layout_line (c, indent, FRAME_NONE,
+                   (item << 16) | (uint32_t) (off < 0xFFFF ? off : 0xFFFF));
+      layout_span (c, s + off, fit, (unsigned) cols, role);
+      off += fit;
+    }
+}
+
+/* The first anchor item of the lines after the last block: past any
+   item of a block.  */
+enum { LAYOUT_TAIL_ITEM = 0x8000 };
+
+/* After the last block: the page's sources, then who reviewed it and
+   when (anchored to the last block, past its items).  */
+static void
+layout_tail (struct lctx *c, const struct page *p)
+{
+  bool sources = p->nsources > 0 && p->sources_label != NULL;
+
+  if ((!sources && p->review_line == NULL) || p->nblocks == 0)
+    return;
+  c->block = (uint32_t) p->nblocks;
+  if (sources)
+    {
+      struct wrap h = { .role = ROLE_HEADING, .item = LAYOUT_TAIL_ITEM };
+
+      layout_blank (c);
+      layout_wrap_str (c, &h, p->sources_label);
+      for (size_t i = 0; i < p->nsources; i++)
+        {
+          const struct page_source *src = &p->sources[i];
+          struct wrap w = { .role = ROLE_META, .prefix = c->g->bullet,
+                            .prefix_role = ROLE_BULLET,
+                            .item = LAYOUT_TAIL_ITEM + 1 + 2 * (uint32_t) i };
+          char year[16] = "";
+          char *t;
+
+          if (src->year != 0)
+            snprintf (year, sizeof year, ", %u", src->year);
+          t = xasprintf ("%s. %s%s.", src->title, src->publisher, year);
+          layout_wrap_str (c, &w, t);
+          free (t);
+          if (src->url != NULL)
+            layout_unbroken (c, src->url,
+                             utf8_width (c->g->bullet, strlen (c->g->bullet)),
+                             ROLE_META, w.item + 1);
+        }
+    }
+  if (p->review_line != NULL)
+    {
+      struct wrap w = { .role = ROLE_META,
+                        .item = LAYOUT_TAIL_ITEM + 1
+                                + 2 * (uint32_t) p->nsources };
+
+      layout_blank (c);
+      layout_wrap_str (c, &w, p->review_line);
+    }
+}
+
 /* Lays out the blocks of P from L->NEXT_BLOCK on, until L has LINES
    lines or P has no more blocks.  */
 static void
@@ -463,7 +815,7 @@ layout_blocks (struct layout *l, const struct page *p,
   /* The anchor goes on from the last block laid out (the head's is
      LAYOUT_HEAD, 0): a blank line takes it.  */
   struct lctx c = { l, o, layout_glyphs (o->charset),
-                    (uint32_t) l->next_block, -1 };
+                    (uint32_t) l->next_block, -1, LEVEL_URGENT };
   bool head = p->title != NULL || p->summary != NULL;
 
   l->waiting = false;
@@ -518,8 +870,13 @@ layout_blocks (struct layout *l, const struct page *p,
         case BLOCK_LINK:
           layout_link (&c, b, (uint32_t) i, label);
           break;
+        case BLOCK_QR:
+          layout_qr (&c, b);
+          break;
         }
     }
+  if (l->next_block >= p->nblocks && !l->complete)
+    layout_tail (&c, p);
   l->complete = l->next_block >= p->nblocks;
 }
 
@@ -528,7 +885,7 @@ layout_page_part (const struct page *p, const struct layout_options *o,
                   size_t lines)
 {
   struct layout *l = xcalloc (1, sizeof *l);
-  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
+  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1, LEVEL_URGENT };
 
   l->width = o->width;
   if (o->notice != NULL)
@@ -554,6 +911,14 @@ layout_page_part (const struct page *p, const struct layout_options *o,
       struct wrap w = { .role = ROLE_SUMMARY, .item = 2 };
 
       layout_wrap_str (&c, &w, p->summary);
+    }
+  if (p->review_note != NULL)
+    {
+      /* "Not yet reviewed by the clinic": before anything is read.  */
+      struct wrap w = { .role = ROLE_NOTICE, .item = 3 };
+
+      layout_blank (&c);
+      layout_wrap_str (&c, &w, p->review_note);
     }
   layout_blocks (l, p, o, lines);
   return l;
@@ -582,7 +947,7 @@ layout_text (const char *s, size_t n, enum style_role role,
              const struct layout_options *o)
 {
   struct layout *l = xcalloc (1, sizeof *l);
-  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1 };
+  struct lctx c = { l, o, layout_glyphs (o->charset), LAYOUT_HEAD, -1, LEVEL_URGENT };
   struct wrap w = { .role = role };
 
   l->width = o->width;
@@ -655,32 +1020,37 @@ layout_render_line (const struct layout *l, size_t i,
                     void *ctx)
 {
   const struct layout_line *line = &l->lines[i];
-  unsigned inner = l->width > 4 ? l->width - 4 : 0;
+  bool framed = line->frame != FRAME_NONE;
+  unsigned inset = framed ? layout_inset (line->level) : 0;
+  unsigned width = l->width > inset ? l->width - inset : 0;
+  unsigned inner = width > 4 ? width - 4 : 0;
   unsigned used = line->indent + line->cols;
+  struct layout_box box = layout_box_of (g, line->level);
+  enum style_role fr = layout_levels[layout_level (line->level)].frame;
+  enum style_role tx = layout_levels[layout_level (line->level)].text;
 
+  layout_piece (fn, ctx, " ", inset, ROLE_BODY);
   switch (line->frame)
     {
     case FRAME_BOTTOM:
-      layout_piece (fn, ctx, g->bl, 1, ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, g->h, l->width > 2 ? l->width - 2 : 0,
-                    ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, g->br, 1, ROLE_WARNING_FRAME);
+      layout_piece (fn, ctx, box.bl, 1, fr);
+      layout_piece (fn, ctx, box.h, width > 2 ? width - 2 : 0, fr);
+      layout_piece (fn, ctx, box.br, 1, fr);
       return;
     case FRAME_TOP:
-      layout_piece (fn, ctx, g->tl, 1, ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, g->h, 1, ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, " ", 1, ROLE_WARNING_FRAME);
-      inner = l->width > 5 ? l->width - 5 : 0;
+      layout_piece (fn, ctx, box.tl, 1, fr);
+      layout_piece (fn, ctx, box.h, 1, fr);
+      layout_piece (fn, ctx, " ", 1, fr);
+      inner = width > 5 ? width - 5 : 0;
       break;
     case FRAME_SIDE:
-      layout_piece (fn, ctx, g->v, 1, ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, " ", 1, ROLE_WARNING_TEXT);
+      layout_piece (fn, ctx, box.v, 1, fr);
+      layout_piece (fn, ctx, " ", 1, tx);
       break;
     default:
       break;
     }
-  layout_piece (fn, ctx, " ", line->indent,
-                line->frame == FRAME_NONE ? ROLE_BODY : ROLE_WARNING_TEXT);
+  layout_piece (fn, ctx, " ", line->indent, framed ? tx : ROLE_BODY);
   for (size_t k = 0; k < line->nspans; k++)
     {
       const struct layout_span *sp = &l->spans[line->span + k];
@@ -690,15 +1060,13 @@ layout_render_line (const struct layout *l, size_t i,
   switch (line->frame)
     {
     case FRAME_TOP:
-      layout_piece (fn, ctx, " ", 1, ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, g->h, inner > used ? inner - used : 0,
-                    ROLE_WARNING_FRAME);
-      layout_piece (fn, ctx, g->tr, 1, ROLE_WARNING_FRAME);
+      layout_piece (fn, ctx, " ", 1, fr);
+      layout_piece (fn, ctx, box.h, inner > used ? inner - used : 0, fr);
+      layout_piece (fn, ctx, box.tr, 1, fr);
       break;
     case FRAME_SIDE:
-      layout_piece (fn, ctx, " ", inner > used ? inner - used + 1 : 1,
-                    ROLE_WARNING_TEXT);
-      layout_piece (fn, ctx, g->v, 1, ROLE_WARNING_FRAME);
+      layout_piece (fn, ctx, " ", inner > used ? inner - used + 1 : 1, tx);
+      layout_piece (fn, ctx, box.v, 1, fr);
       break;
     default:
       break;

@@ -47,6 +47,7 @@ struct layout_line
                            from the inner edge).  */
   uint16_t cols;        /* Width of the spans.  */
   uint8_t frame;        /* enum layout_frame.  */
+  uint8_t level;        /* Frames: the box's enum warning_level.  */
   int32_t link;         /* Link index, or -1.  */
   uint32_t block;       /* Anchor: block index + 1, or LAYOUT_HEAD.  */
   uint32_t offset;      /* Anchor: (item << 16) | byte offset.  */
@@ -83,7 +84,12 @@ struct layout_options
   enum charset charset;
   bool french;                  /* Apply French spacing.  */
   bool plain;                   /* No frames (screen-reader mode).  */
-  const char *warning_label;    /* "Warning", translated.  */
+  unsigned rows;                /* Rows of the screen, or 0 (no limit): a
+                                   QR code taller than this is shown as
+                                   text.  */
+  /* The word on the frame of each level of warning box, translated;
+     NULL: layout_level_word()'s, in English.  */
+  const char *level_labels[LEVEL_COUNT];
   const char *notice;           /* A line shown first, or NULL.  */
   bool notice_french;           /* The notice is in French.  */
   /* Words to highlight (ROLE_MATCH) in the page's text: folded words
@@ -103,13 +109,34 @@ struct layout_options
 extern const char layout_wait[];
 #define LAYOUT_WAIT layout_wait
 
-/* Characters for bullets, links and frames in a charset.  */
+/* The frame of a box: horizontal, vertical, then the corners.  */
+struct layout_box
+{
+  const char *h, *v, *tl, *tr, *bl, *br;
+};
+
+/* Characters for bullets, links and frames in a charset.  H to BR frame
+   urgent boxes and dialogs; emergency boxes have a double frame and
+   information boxes a dotted one, inset by LAYOUT_INFO_INSET columns.
+   QR holds the half blocks of a QR code (none, upper, lower, both dark),
+   or NULL where the charset has none.  */
 struct layout_glyphs
 {
   const char *bullet, *arrow;
   const char *h, *v, *tl, *tr, *bl, *br;
+  struct layout_box emergency, info;
+  const char *qr[4];
 };
 const struct layout_glyphs *layout_glyphs (enum charset cs);
+
+enum { LAYOUT_INFO_INSET = 2 };
+
+/* The word on the frame of LEVEL ("Emergency", "Urgent",
+   "Information"), to be translated (it is marked for gettext).  */
+const char *layout_level_word (enum warning_level level);
+/* The word O gives LEVEL, or layout_level_word()'s.  */
+const char *layout_level_label (const struct layout_options *o,
+                                enum warning_level level);
 
 /* Lays out P; the result refers to P (link targets) and is freed with
    layout_free().  Never returns NULL.  */

@@ -23,7 +23,9 @@ enum ref_state
   REF_UNREAD,
   REF_HEADER,           /* HEADER holds the header only.  */
   REF_COMPLETE,         /* FULL holds the page.  */
-  REF_BROKEN            /* Reading it failed; see the diagnostics.  */
+  REF_BROKEN,           /* Reading it failed; see the diagnostics.  */
+  REF_HIDDEN            /* A clinic's page without a review, which the
+                           settings keep from patients.  */
 };
 
 struct page_ref
@@ -31,6 +33,7 @@ struct page_ref
   const char *id;       /* In LIB->PATHS, after PATH.  */
   const char *lang;     /* Points into LIB->LANGS.  */
   const char *path;     /* In LIB->PATHS.  */
+  unsigned layer;       /* The layer the file is in (0: shipped).  */
   enum ref_state state;
   struct page *header;  /* Owned, or NULL.  */
   struct page *full;    /* Owned, or NULL.  */
@@ -252,7 +255,8 @@ library_sort (struct library *lib)
 
 /* Adds the pages of LAYER/LANG, replacing those of lower layers.  */
 static void
-library_scan_lang (struct library *lib, const char *layer, const char *lang)
+library_scan_lang (struct library *lib, const char *layer, unsigned li,
+                   const char *lang)
 {
   char *dir = xasprintf ("%s/%s", layer, lang);
   size_t dirlen = strlen (dir);
@@ -282,7 +286,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
                       e->d_name);
           continue;
         }
-      ref = (struct page_ref) { .lang = ilang };
+      ref = (struct page_ref) { .lang = ilang, .layer = li };
       library_set_path (lib, &ref, dir, dirlen, e->d_name, n);
       if (!page_id_valid (ref.id))
         {
@@ -310,6 +314,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
             /* A higher layer replaces the page.  */
             old->path = ref.path;
             old->id = ref.id;
+            old->layer = li;
             continue;
           }
       }
@@ -325,7 +330,7 @@ library_scan_lang (struct library *lib, const char *layer, const char *lang)
 }
 
 static void
-library_scan (struct library *lib, const char *layer)
+library_scan (struct library *lib, const char *layer, unsigned li)
 {
   DIR *d = opendir (layer);
   struct dirent *e;
@@ -351,7 +356,7 @@ library_scan (struct library *lib, const char *layer)
   closedir (d);
   for (size_t i = 0; i < n; i++)
     {
-      library_scan_lang (lib, layer, langs[i]);
+      library_scan_lang (lib, layer, li, langs[i]);
       free (langs[i]);
     }
   free (langs);
@@ -417,7 +422,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
           free (buf);
         }
       free (path);
-      library_scan (lib, layers[i]);
+      library_scan (lib, layers[i], (unsigned) i);
     }
   library_hide (lib);
   i18n_staff_end ();
@@ -458,6 +463,40 @@ struct diag_list *
 library_diags (struct library *lib)
 {
   return &lib->diags;
+}
+
+/* True if the settings keep REF's unreviewed pages from patients: its
+   complete page must be read to know whether it has a review.  */
+static bool
+library_may_hide (const struct library *lib, const struct page_ref *ref)
+{
+  return ref->layer > 0
+         && lib->settings.unreviewed_pages == UNREVIEWED_HIDE
+         && strcmp (ref->id, lib->settings.warning_page) != 0;
+}
+
+/* Applies the settings to complete page P of REF, a clinic's page without
+   a review: patients see it marked, as it is, or not at all (but the
+   warning-signs page is never hidden).  Returns false if it is hidden.  */
+static bool
+library_review_policy (const struct library *lib,
+                       const struct page_ref *ref, struct page *p)
+{
+  p->layer = ref->layer;
+  if (ref->layer == 0 || p->review.by != NULL)
+    return true;
+  if (library_may_hide (lib, ref))
+    return false;
+  if (lib->settings.unreviewed_pages == UNREVIEWED_SHOW)
+    return true;
+  /* TRANSLATORS: above a page that the clinic added or changed and that
+     none of its doctors has reviewed yet.  */
+  p->review_note = arena_strdup (&p->arena,
+                                 i18n_gettext_in (p->lang,
+                                                  N_("The clinic has not"
+                                                     " reviewed this page"
+                                                     " yet.")));
+  return true;
 }
 
 /* Reads REF in MODE; a header read that fails is redone in full, so that
@@ -503,6 +542,12 @@ library_read (struct library *lib, struct page_ref *ref, enum load_mode mode)
       ref->state = REF_BROKEN;
       return;
     }
+  if (!library_review_policy (lib, ref, p))
+    {
+      page_free (p);
+      ref->state = REF_HIDDEN;
+      return;
+    }
   ref->full = p;
   ref->state = REF_COMPLETE;
 }
@@ -515,7 +560,10 @@ library_header (struct library *lib, const char *id, const char *lang)
   if (ref == NULL)
     return NULL;
   if (ref->state == REF_UNREAD)
-    library_read (lib, ref, LOAD_HEADER);
+    library_read (lib, ref,
+                  library_may_hide (lib, ref) ? LOAD_FULL : LOAD_HEADER);
+  if (ref->state == REF_HIDDEN)
+    return NULL;
   return ref->full != NULL ? ref->full : ref->header;
 }
 
@@ -536,7 +584,17 @@ library_exists (const struct library *lib, const char *id, const char *lang)
 {
   const struct page_ref *ref = library_find (lib, id, lang);
 
-  return ref != NULL && ref->state != REF_BROKEN;
+  return ref != NULL && ref->state != REF_BROKEN
+         && ref->state != REF_HIDDEN;
+}
+
+bool
+library_unreviewed_hidden (const struct library *lib, const char *id,
+                           const char *lang)
+{
+  const struct page_ref *ref = library_find (lib, id, lang);
+
+  return ref != NULL && ref->state == REF_HIDDEN;
 }
 
 bool

@@ -55,6 +55,11 @@ const struct page *library_page (struct library *lib, const char *id,
 bool library_exists (const struct library *lib, const char *id,
                      const char *lang);
 
+/* True if page ID in LANG was read and is kept from patients because it
+   is a clinic's page without a review (unreviewed_pages: hide).  */
+bool library_unreviewed_hidden (const struct library *lib, const char *id,
+                                const char *lang);
+
 /* Reads one more page completely; returns false when all are read.  */
 bool library_load_next (struct library *lib);
 /* Reads every page completely.  */

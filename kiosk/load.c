@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "load.h"
+#include "qr.h"
 #include "schema.h"
 #include "subst.h"
 #include "xalloc.h"
@@ -88,20 +90,38 @@ struct page_load
   enum load_mode mode;
 };
 
+/* The level names in the order staff read them; LEVEL_OF maps them.  */
+static const char *const load_level_words[] = { "emergency", "urgent",
+                                                "info", NULL };
+static const enum warning_level load_level_of[] = {
+  LEVEL_EMERGENCY, LEVEL_URGENT, LEVEL_INFO
+};
+_Static_assert (ARRAY_SIZE (load_level_words) == LEVEL_COUNT + 1,
+                "a word for every warning level");
+_Static_assert (ARRAY_SIZE (load_level_of) == LEVEL_COUNT,
+                "a level for every word");
+
+/* No 'level' was read.  */
+enum { LOAD_NO_LEVEL = 99 };
+
 struct warning_in
 {
   const char *title, *text;
   struct strv list;
+  unsigned level;               /* Index in LOAD_LEVEL_WORDS.  */
 };
 
 struct block_in
 {
-  const char *heading, *text, *link, *label;
+  const char *heading, *text, *link, *qr, *label;
   struct strv list;
   struct warning_in warning;
 };
 
 static const struct schema_field warning_fields[] = {
+  { .key = "level", .type = SCHEMA_CHOICE,
+    .offset = offsetof (struct warning_in, level),
+    .choices = load_level_words },
   { .key = "title", .type = SCHEMA_STRING,
     .offset = offsetof (struct warning_in, title) },
   { .key = "text", .type = SCHEMA_STRING,
@@ -114,7 +134,7 @@ static const struct schema warning_schema = {
   "warning", warning_fields, ARRAY_SIZE (warning_fields), 0
 };
 
-enum { F_HEADING, F_TEXT, F_LIST, F_WARNING, F_LINK, F_LABEL };
+enum { F_HEADING, F_TEXT, F_LIST, F_WARNING, F_LINK, F_QR, F_LABEL };
 static const struct schema_field block_fields[] = {
   [F_HEADING] = { .key = "heading", .type = SCHEMA_STRING,
                   .offset = offsetof (struct block_in, heading) },
@@ -127,6 +147,8 @@ static const struct schema_field block_fields[] = {
                   .sub = &warning_schema },
   [F_LINK] = { .key = "link", .type = SCHEMA_STRING,
                .offset = offsetof (struct block_in, link) },
+  [F_QR] = { .key = "qr", .type = SCHEMA_STRING,
+             .offset = offsetof (struct block_in, qr) },
   [F_LABEL] = { .key = "label", .type = SCHEMA_STRING,
                 .offset = offsetof (struct block_in, label) },
 };
@@ -144,14 +166,15 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
   static const enum block_kind kinds[] = {
     [F_HEADING] = BLOCK_HEADING, [F_TEXT] = BLOCK_TEXT,
     [F_LIST] = BLOCK_LIST, [F_WARNING] = BLOCK_WARNING,
-    [F_LINK] = BLOCK_LINK
+    [F_LINK] = BLOCK_LINK, [F_QR] = BLOCK_QR
   };
-  _Static_assert (ARRAY_SIZE (kinds) == F_LINK + 1,
+  _Static_assert (ARRAY_SIZE (kinds) == F_QR + 1,
                   "a block kind for each field that makes a block");
+  struct page_load *pl = sr->user;
   unsigned nkinds = 0, kind = 0;
   struct block *b;
 
-  for (unsigned i = F_HEADING; i <= F_LINK; i++)
+  for (unsigned i = F_HEADING; i <= F_QR; i++)
     if (seen & (UINT32_C (1) << i))
       {
         if (nkinds == 0)
@@ -162,14 +185,14 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
     {
       schema_error (sr, mark,
                     _("a block needs one of: heading, text, list, warning,"
-                      " link"));
+                      " link, qr"));
       return;
     }
   if (nkinds > 1)
     {
       schema_error (sr, mark,
                     _("a block holds only one of heading, text, list,"
-                      " warning, link; start a new block with '-' for"
+                      " warning, link, qr; start a new block with '-' for"
                       " each"));
       return;
     }
@@ -191,6 +214,28 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
       schema_error (sr, mark, _("a warning needs a 'text' or a 'list'"));
       return;
     }
+  if (kind == F_QR && strcmp (bi->qr, "contact") != 0)
+    {
+      static const char *const qr_words[] = { "contact", NULL };
+
+      if (schema_suggest (bi->qr, qr_words, 0) != NULL)
+        schema_error (sr, mark, _("'qr' cannot be '%s'; did you mean"
+                                  " 'contact'?"), bi->qr);
+      else
+        schema_error (sr, mark, _("'qr' can only be 'contact' (the"
+                                  " clinic's name and phone number)"));
+      return;
+    }
+  if (kind == F_WARNING && bi->warning.level == LOAD_NO_LEVEL)
+    {
+      char ctx[64];
+
+      snprintf (ctx, sizeof ctx, _("block %u"), sr->block);
+      yamlread_diag (sr->r, DIAG_WARNING, mark,
+                     _("%s: this warning has no 'level'; it is shown as"
+                       " urgent (add level: emergency, urgent or info)"),
+                     ctx);
+    }
   b = page_add_block (p, kinds[kind]);
   b->line = (unsigned) mark->line + 1;
   b->col = (unsigned) mark->column + 1;
@@ -209,10 +254,16 @@ load_block (struct schema_reader *sr, struct page *p, struct block_in *bi,
       b->title = bi->warning.title;
       b->text = bi->warning.text;
       b->items = bi->warning.list;
+      b->level = (uint8_t) (bi->warning.level < LEVEL_COUNT
+                              ? load_level_of[bi->warning.level]
+                              : LEVEL_URGENT);
       break;
     case BLOCK_LINK:
       b->target = bi->link;
       b->text = bi->label;
+      break;
+    case BLOCK_QR:
+      qr_fill_block (p, b, pl->set);
       break;
     }
 }
@@ -308,6 +359,7 @@ load_blocks (struct schema_reader *sr, void *target,
       n++;
       sr->block = n;
       memset (&bi, 0, sizeof bi);
+      bi.warning.level = LOAD_NO_LEVEL;
       if (ev.type != YAML_MAPPING_START_EVENT)
         {
           schema_error (sr, &ev.start_mark,
@@ -334,6 +386,234 @@ load_blocks (struct schema_reader *sr, void *target,
   if (n == 0)
     schema_error (sr, &first->start_mark,
                   _("'blocks' is empty; a page needs at least one block"));
+  return true;
+}
+
+/* The review of a page: who, when, and when next.  */
+struct review_in
+{
+  const char *by, *date, *next;
+  struct origin at[3];
+};
+
+enum { R_BY, R_DATE, R_NEXT };
+static const struct schema_field review_fields[] = {
+  [R_BY] = { .key = "by", .type = SCHEMA_STRING, .required = true,
+             .offset = offsetof (struct review_in, by) },
+  [R_DATE] = { .key = "date", .type = SCHEMA_STRING, .required = true,
+               .offset = offsetof (struct review_in, date) },
+  [R_NEXT] = { .key = "next", .type = SCHEMA_STRING, .required = true,
+               .offset = offsetof (struct review_in, next) },
+};
+SCHEMA_FITS (review_fields);
+static const struct schema review_schema = {
+  "review", review_fields, ARRAY_SIZE (review_fields),
+  offsetof (struct review_in, at)
+};
+_Static_assert (ARRAY_SIZE (review_fields)
+                == ARRAY_SIZE (((struct review_in *) NULL)->at),
+                "a place for every key of a review");
+
+static yaml_mark_t
+load_mark (const struct origin *o)
+{
+  yaml_mark_t m = { 0, o->line > 0 ? o->line - 1 : 0,
+                    o->col > 0 ? o->col - 1 : 0 };
+
+  return m;
+}
+
+/* Reads date KEY of a review (TEXT, read at O) into *D.  */
+static bool
+load_date (struct schema_reader *sr, const char *key, const char *text,
+           const struct origin *o, struct page_date *d)
+{
+  yaml_mark_t m = load_mark (o);
+
+  if (page_date_parse (text, d))
+    return true;
+  schema_error (sr, &m, _("'%s' is '%s'; write a real date as"
+                          " year-month-day, such as 2027-01-31"),
+                key, text);
+  return false;
+}
+
+/* The custom reader of 'review'.  */
+static bool
+load_review (struct schema_reader *sr, void *target,
+             const yaml_event_t *first)
+{
+  struct page *p = target;
+  struct review_in ri;
+  struct page_review rv;
+  size_t before = sr->r->diags->nerrors;
+  bool skipped, alive = load_header_done (sr, first, &skipped);
+
+  if (skipped)
+    return alive;
+  if (first->type != YAML_MAPPING_START_EVENT)
+    {
+      schema_error (sr, &first->start_mark,
+                    _("'review' must be a mapping of keys (by, date,"
+                      " next), not %s"), yamlread_kind (first));
+      return yamlread_skip (sr->r, first);
+    }
+  memset (&ri, 0, sizeof ri);
+  if (!schema_read_map (sr, &review_schema, &ri, first, NULL))
+    return false;
+  if (sr->r->diags->nerrors != before || ri.by == NULL || ri.date == NULL
+      || ri.next == NULL)
+    return true;
+  memset (&rv, 0, sizeof rv);
+  {
+    /* Both dates are checked, so that both mistakes show at once.  */
+    bool ok = load_date (sr, "date", ri.date, &ri.at[R_DATE], &rv.date);
+
+    ok = load_date (sr, "next", ri.next, &ri.at[R_NEXT], &rv.next) && ok;
+    if (!ok)
+      return true;
+  }
+  if (page_date_cmp (&rv.next, &rv.date) <= 0)
+    {
+      yaml_mark_t m = load_mark (&ri.at[R_NEXT]);
+
+      schema_error (sr, &m, _("the next review (%s) must come after the"
+                              " review (%s)"), ri.next, ri.date);
+      return true;
+    }
+  rv.by = ri.by;
+  rv.next_at = ri.at[R_NEXT];
+  p->review = rv;
+  return true;
+}
+
+struct source_in
+{
+  const char *title, *publisher, *url;
+  unsigned year;
+  struct origin at[4];
+};
+
+enum { S_TITLE, S_PUBLISHER, S_YEAR, S_URL };
+static const struct schema_field source_fields[] = {
+  [S_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
+                .offset = offsetof (struct source_in, title) },
+  [S_PUBLISHER] = { .key = "publisher", .type = SCHEMA_STRING,
+                    .required = true,
+                    .offset = offsetof (struct source_in, publisher) },
+  [S_YEAR] = { .key = "year", .type = SCHEMA_UINT,
+               .offset = offsetof (struct source_in, year),
+               .min = 1900, .max = 2999 },
+  [S_URL] = { .key = "url", .type = SCHEMA_STRING,
+              .offset = offsetof (struct source_in, url) },
+};
+SCHEMA_FITS (source_fields);
+static const struct schema source_schema = {
+  "source", source_fields, ARRAY_SIZE (source_fields),
+  offsetof (struct source_in, at)
+};
+_Static_assert (ARRAY_SIZE (source_fields)
+                == ARRAY_SIZE (((struct source_in *) NULL)->at),
+                "a place for every key of a source");
+
+/* True if URL is one a patient can type: http(s), no spaces.  */
+static bool
+load_url_valid (const char *url)
+{
+  size_t skip = strncmp (url, "https://", 8) == 0 ? 8
+                : strncmp (url, "http://", 7) == 0 ? 7 : 0;
+
+  return skip > 0 && url[skip] != '\0' && strpbrk (url, " \t\n") == NULL;
+}
+
+/* The custom reader of 'sources'.  */
+static bool
+load_sources (struct schema_reader *sr, void *target,
+              const yaml_event_t *first)
+{
+  struct page *p = target;
+  struct page_source *v = NULL;
+  size_t n = 0, cap = 0, before = sr->r->diags->nerrors;
+  const char *saved = sr->context;
+  char ctx[64];
+  yaml_event_t ev;
+  bool skipped, alive = load_header_done (sr, first, &skipped);
+
+  if (skipped)
+    return alive;
+  if (first->type != YAML_SEQUENCE_START_EVENT)
+    {
+      schema_error (sr, &first->start_mark,
+                    _("'sources' must be a list (each source starts with"
+                      " '-'), not %s"), yamlread_kind (first));
+      return yamlread_skip (sr->r, first);
+    }
+  for (size_t i = 1;; i++)
+    {
+      struct source_in si;
+
+      if (!yamlread_next (sr->r, &ev))
+        {
+          free (v);
+          sr->context = saved;
+          return false;
+        }
+      if (ev.type == YAML_SEQUENCE_END_EVENT)
+        {
+          yaml_event_delete (&ev);
+          break;
+        }
+      snprintf (ctx, sizeof ctx, _("source %zu"), i);
+      sr->context = ctx;
+      memset (&si, 0, sizeof si);
+      if (ev.type != YAML_MAPPING_START_EVENT)
+        {
+          schema_error (sr, &ev.start_mark,
+                        _("a source must be a mapping with title,"
+                          " publisher, year and url, not %s"),
+                        yamlread_kind (&ev));
+          alive = yamlread_skip (sr->r, &ev);
+        }
+      else
+        {
+          size_t errs = sr->r->diags->nerrors;
+
+          alive = schema_read_map (sr, &source_schema, &si, &ev, NULL);
+          if (alive && si.url != NULL && !load_url_valid (si.url))
+            {
+              yaml_mark_t m = load_mark (&si.at[S_URL]);
+
+              schema_error (sr, &m, _("the url '%s' must start with"
+                                      " https:// or http:// and hold no"
+                                      " spaces"), si.url);
+            }
+          if (alive && sr->r->diags->nerrors == errs)
+            {
+              v = xgrow (v, &cap, n + 1, sizeof *v);
+              v[n].title = si.title;
+              v[n].publisher = si.publisher;
+              v[n].url = si.url;
+              v[n].year = si.year;
+              n++;
+            }
+        }
+      yaml_event_delete (&ev);
+      if (!alive)
+        {
+          free (v);
+          sr->context = saved;
+          return false;
+        }
+    }
+  sr->context = saved;
+  if (sr->r->diags->nerrors == before)
+    {
+      p->sources = n > 0 ? arena_memdup (sr->arena, v, n * sizeof *v)
+                         : NULL;
+      p->nsources = n;
+      p->has_sources = true;
+    }
+  free (v);
   return true;
 }
 
@@ -365,10 +645,22 @@ load_page_text (struct schema_reader *sr, const char *s, size_t n,
                         _("unknown placeholder '{%s}'; did you mean"
                           " '{%s}'?"), bad, guess);
         else
-          schema_error (sr, mark,
-                        _("unknown placeholder '{%s}'; the placeholders are"
-                          " {clinic.name}, {clinic.phone}, {emergency}"),
-                        bad);
+          {
+            char *list = NULL;
+
+            for (size_t i = 0; subst_names[i] != NULL; i++)
+              {
+                char *l = xasprintf ("%s%s{%s}", list ? list : "",
+                                     list ? ", " : "", subst_names[i]);
+
+                free (list);
+                list = l;
+              }
+            schema_error (sr, mark,
+                          _("unknown placeholder '{%s}'; the placeholders"
+                            " are %s"), bad, list);
+            free (list);
+          }
       }
       free (bad);
       return NULL;
@@ -378,15 +670,20 @@ load_page_text (struct schema_reader *sr, const char *s, size_t n,
 
 static const struct schema_field page_fields[] = {
   [PAGE_KEY_ID] = { .key = "id", .type = SCHEMA_STRING, .required = true,
-             .offset = offsetof (struct page, id) },
-  [PAGE_KEY_TITLE] = { .key = "title", .type = SCHEMA_STRING, .required = true,
-                .offset = offsetof (struct page, title) },
-  [PAGE_KEY_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM, .required = true,
-                  .read = load_summary },
+                    .offset = offsetof (struct page, id) },
+  [PAGE_KEY_TITLE] = { .key = "title", .type = SCHEMA_STRING,
+                       .required = true,
+                       .offset = offsetof (struct page, title) },
+  [PAGE_KEY_SUMMARY] = { .key = "summary", .type = SCHEMA_CUSTOM,
+                         .required = true, .read = load_summary },
   [PAGE_KEY_KEYWORDS] = { .key = "keywords", .type = SCHEMA_CUSTOM,
-                   .read = load_keywords },
-  [PAGE_KEY_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM, .required = true,
-                 .read = load_blocks },
+                          .read = load_keywords },
+  [PAGE_KEY_BLOCKS] = { .key = "blocks", .type = SCHEMA_CUSTOM,
+                        .required = true, .read = load_blocks },
+  [PAGE_KEY_REVIEW] = { .key = "review", .type = SCHEMA_CUSTOM,
+                        .read = load_review },
+  [PAGE_KEY_SOURCES] = { .key = "sources", .type = SCHEMA_CUSTOM,
+                         .read = load_sources },
 };
 _Static_assert (ARRAY_SIZE (page_fields) == PAGE_KEY_COUNT,
                 "one field per page key, and page.at[] has a place for each");
@@ -431,6 +728,63 @@ load_document (struct schema_reader *sr, const struct schema *s,
   return !sr->r->failed;
 }
 
+/* D written out in LANG ("2 December 2026"), in A.  */
+static const char *
+load_date_words (struct arena *a, const struct page_date *d, const char *lang)
+{
+  static const char *const months[12] = {
+    /* TRANSLATORS: month names, in dates such as "2 December 2026".  */
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"),
+    N_("June"), N_("July"), N_("August"), N_("September"), N_("October"),
+    N_("November"), N_("December")
+  };
+  const char *month = i18n_gettext_in (lang, months[d->month - 1]);
+  char *s;
+  const char *out;
+
+  if (d->day == 1)
+    /* TRANSLATORS: a date on the first of a month: %s is the month's
+       name, %u the year (French: "1er %s %u").  */
+    s = xasprintf (i18n_gettext_in (lang, N_("1 %s %u")), month,
+                   (unsigned) d->year);
+  else
+    /* TRANSLATORS: a date: the day, the month's name and the year.  */
+    s = xasprintf (i18n_gettext_in (lang, N_("%u %s %u")),
+                   (unsigned) d->day, month, (unsigned) d->year);
+  out = arena_strdup (a, s);
+  free (s);
+  return out;
+}
+
+/* The texts a complete page shows about itself, in its language.  */
+static void
+load_page_meta (struct page *p)
+{
+  if (p->nsources > 0)
+    /* TRANSLATORS: the heading of the list of works a page's facts come
+       from, at the end of each page.  */
+    p->sources_label = arena_strdup (&p->arena,
+                                     i18n_gettext_in (p->lang,
+                                                      N_("Sources")));
+  if (p->review.by != NULL)
+    {
+      const char *date = load_date_words (&p->arena, &p->review.date,
+                                          p->lang);
+      const char *next = load_date_words (&p->arena, &p->review.next,
+                                          p->lang);
+      /* TRANSLATORS: the last line of a page: who reviewed it (as the
+         page's file gives it), on what date, and when it will be
+         reviewed again.  */
+      char *line = xasprintf (i18n_gettext_in (p->lang,
+                                               N_("Reviewed by %s on %s."
+                                                  " Next review due: %s.")),
+                              p->review.by, date, next);
+
+      p->review_line = arena_strdup (&p->arena, line);
+      free (line);
+    }
+}
+
 struct page *
 load_page (const char *file, const char *buf, size_t len, const char *lang,
            const char *expect_id, enum load_mode mode,
@@ -462,7 +816,8 @@ load_page (const char *file, const char *buf, size_t len, const char *lang,
     }
   else if (diags->nerrors == errors && p->id != NULL)
     {
-      yaml_mark_t id_at = { 0, p->at[PAGE_KEY_ID].line - 1, p->at[PAGE_KEY_ID].col - 1 };
+      yaml_mark_t id_at = { 0, p->at[PAGE_KEY_ID].line - 1,
+                            p->at[PAGE_KEY_ID].col - 1 };
       yaml_mark_t title_at = { 0, p->at[PAGE_KEY_TITLE].line - 1,
                                p->at[PAGE_KEY_TITLE].col - 1 };
 
@@ -492,17 +847,110 @@ load_page (const char *file, const char *buf, size_t len, const char *lang,
       return NULL;
     }
   p->complete = mode == LOAD_FULL;
+  if (p->complete)
+    load_page_meta (p);
   return p;
 }
 
 /* ------------------------------------------------------------------ */
 /* Settings.  */
 
+/* The custom reader of 'clinic: cost:': one text for every language, or
+   a mapping of language codes to texts.  */
+static bool
+load_cost (struct schema_reader *sr, void *target, const yaml_event_t *first)
+{
+  struct clinic_settings *c = target;
+  const char **texts = NULL, **langs = NULL;
+  size_t n = 0, cap = 0, lcap = 0;
+  size_t before = sr->r->diags->nerrors;
+  yaml_event_t key, value;
+
+  if (first->type == YAML_SCALAR_EVENT)
+    {
+      const char *t;
+
+      if (!schema_read_string (sr, first, "cost", &t))
+        return false;
+      if (t == NULL)
+        return true;
+      texts = arena_memdup (sr->arena, &t, sizeof t);
+      t = "";
+      langs = arena_memdup (sr->arena, &t, sizeof t);
+      c->cost = (struct strv) { texts, 1, NULL };
+      c->cost_lang = (struct strv) { langs, 1, NULL };
+      return true;
+    }
+  if (first->type != YAML_MAPPING_START_EVENT)
+    {
+      schema_error (sr, &first->start_mark,
+                    _("'cost' must be a text, or a text for each language"
+                      " (fr: ..., en: ...), not %s"), yamlread_kind (first));
+      return yamlread_skip (sr->r, first);
+    }
+  for (;;)
+    {
+      const char *lang = NULL, *t = NULL;
+
+      if (!yamlread_next (sr->r, &key))
+        goto fatal;
+      if (key.type == YAML_MAPPING_END_EVENT)
+        {
+          yaml_event_delete (&key);
+          break;
+        }
+      if (key.type != YAML_SCALAR_EVENT
+          || !settings_lang_valid ((const char *) key.data.scalar.value))
+        schema_error (sr, &key.start_mark,
+                      _("in 'cost', each key is a language code (such as"
+                        " fr or en)"));
+      else
+        lang = arena_strdup (sr->arena,
+                             (const char *) key.data.scalar.value);
+      if (key.type != YAML_SCALAR_EVENT && !yamlread_skip (sr->r, &key))
+        {
+          yaml_event_delete (&key);
+          goto fatal;
+        }
+      yaml_event_delete (&key);
+      if (!yamlread_next (sr->r, &value))
+        goto fatal;
+      if (!schema_read_string (sr, &value, "cost", &t))
+        {
+          yaml_event_delete (&value);
+          goto fatal;
+        }
+      yaml_event_delete (&value);
+      if (lang == NULL || t == NULL)
+        continue;
+      texts = xgrow (texts, &cap, n + 1, sizeof *texts);
+      langs = xgrow (langs, &lcap, n + 1, sizeof *langs);
+      texts[n] = t;
+      langs[n++] = lang;
+    }
+  if (sr->r->diags->nerrors == before && n > 0)
+    {
+      c->cost = (struct strv) {
+        arena_memdup (sr->arena, texts, n * sizeof *texts), n, NULL };
+      c->cost_lang = (struct strv) {
+        arena_memdup (sr->arena, langs, n * sizeof *langs), n, NULL };
+    }
+  free (texts);
+  free (langs);
+  return true;
+
+fatal:
+  free (texts);
+  free (langs);
+  return false;
+}
+
 static const struct schema_field clinic_fields[] = {
   { .key = "name", .type = SCHEMA_STRING,
     .offset = offsetof (struct clinic_settings, name) },
   { .key = "phone", .type = SCHEMA_STRING,
     .offset = offsetof (struct clinic_settings, phone) },
+  { .key = "cost", .type = SCHEMA_CUSTOM, .read = load_cost },
 };
 SCHEMA_FITS (clinic_fields);
 static const struct schema clinic_schema = {
@@ -540,6 +988,18 @@ static const struct schema_field settings_fields[] = {
   [SET_WARNING_PAGE] = { .key = "warning_page", .type = SCHEMA_STRING,
                          .offset = offsetof (struct settings,
                                              warning_page) },
+  [SET_EMERGENCY_GENERAL] = { .key = "emergency_general",
+                              .type = SCHEMA_STRING,
+                              .offset = offsetof (struct settings,
+                                                  emergency_general) },
+  [SET_EMERGENCY_SMS] = { .key = "emergency_sms", .type = SCHEMA_STRING,
+                          .offset = offsetof (struct settings,
+                                              emergency_sms) },
+  [SET_UNREVIEWED_PAGES] = { .key = "unreviewed_pages",
+                             .type = SCHEMA_CHOICE,
+                             .offset = offsetof (struct settings,
+                                                 unreviewed_pages),
+                             .choices = settings_unreviewed_names },
 };
 _Static_assert (ARRAY_SIZE (settings_fields) == SET_COUNT,
                 "one field per settings key, and settings.at[] has a place"

@@ -22,7 +22,8 @@ enum block_kind
   BLOCK_TEXT,
   BLOCK_LIST,
   BLOCK_WARNING,
-  BLOCK_LINK
+  BLOCK_LINK,
+  BLOCK_QR              /* The clinic's contact card as a QR code.  */
 };
 
 /* Where something was read: file (in an arena), 1-based line and
@@ -31,6 +32,45 @@ struct origin
 {
   const char *file;
   unsigned line, col;
+};
+
+/* How urgent a warning box is.  Each level has its own frame, word,
+   place and colours (layout.c, theme.c), so that no level is told from
+   another by colour alone.  A zeroed block is URGENT: what a box without
+   a level in its file is taken for, erring towards calling.  */
+enum warning_level
+{
+  LEVEL_URGENT,         /* Call the clinic now.  */
+  LEVEL_EMERGENCY,      /* Call the emergency number now.  */
+  LEVEL_INFO,           /* A note: nothing to do at once.  */
+  LEVEL_COUNT
+};
+
+/* The names of the levels in content files, by enum warning_level.  */
+extern const char *const page_level_names[LEVEL_COUNT];
+
+/* A calendar date; YEAR 0 means none.  */
+struct page_date
+{
+  uint16_t year;
+  uint8_t month, day;
+};
+
+/* Who reviewed a page, when, and when it is to be reviewed again.  */
+struct page_review
+{
+  const char *by;               /* NULL: the page has no review.  */
+  struct page_date date, next;
+  struct origin next_at;        /* Where NEXT was read.  */
+};
+
+/* A work a page's facts come from.  */
+struct page_source
+{
+  const char *title;
+  const char *publisher;
+  const char *url;              /* NULL when not given.  */
+  unsigned year;                /* 0 when not given.  */
 };
 
 /* A list of strings, in an arena, with where each item was read (AT may
@@ -61,10 +101,16 @@ struct block
   size_t nmarks;
   struct strv items;            /* List and warning items.  */
   const char *target;           /* Link: a page id, or "lang:fr" etc.  */
+  uint8_t level;                /* Warning: enum warning_level.  */
   bool urgent;                  /* Link: stands out (warning signs).  */
   bool optional;                /* Link without a label: left out when
                                    its target turns out to be unreadable
                                    (menus built from the library).  */
+  /* QR: the modules, QR_SIZE rows of QR_SIZE bytes (1: dark), or NULL
+     when the clinic has no phone number (the block shows nothing); TITLE
+     and TEXT are then the clinic's name and phone number.  */
+  const uint8_t *qr;
+  unsigned qr_size;
   unsigned line, col;           /* Where the block starts in its file.  */
 };
 
@@ -73,7 +119,7 @@ struct block
 enum page_key
 {
   PAGE_KEY_ID, PAGE_KEY_TITLE, PAGE_KEY_SUMMARY, PAGE_KEY_KEYWORDS,
-  PAGE_KEY_BLOCKS, PAGE_KEY_COUNT
+  PAGE_KEY_BLOCKS, PAGE_KEY_REVIEW, PAGE_KEY_SOURCES, PAGE_KEY_COUNT
 };
 
 struct page
@@ -87,6 +133,20 @@ struct page
   struct block *blocks;         /* Owned (malloc), not in the arena.  */
   size_t nblocks, blocks_cap;
   bool complete;                /* Blocks were read (not a header only).  */
+  struct page_review review;    /* Complete pages only.  */
+  const struct page_source *sources;    /* In the arena.  */
+  size_t nsources;
+  bool has_sources;             /* 'sources' was given (maybe empty).  */
+  /* In the page's language, made by the loader: the line that says who
+     reviewed the page and when (NULL without a review), and the heading
+     of the sources.  */
+  const char *review_line;
+  const char *sources_label;
+  /* Set by the library: the content layer the page was read from (0: the
+     shipped library), and the line shown above the blocks when patients
+     are told that the clinic has not reviewed the page (or NULL).  */
+  unsigned layer;
+  const char *review_note;
   struct origin at[PAGE_KEY_COUNT];     /* Where each key was read.  */
   struct arena arena;           /* Owns everything above.  */
 };
@@ -104,5 +164,11 @@ size_t page_count_links (const struct page *p);
 /* True if ID is a valid page id: 1 to 64 of [a-z0-9-], not starting or
    ending with '-'.  */
 bool page_id_valid (const char *id);
+
+/* Reads a date written YYYY-MM-DD (a real day, years 1900 to 2999) into
+   *D; returns false if S is not one.  */
+bool page_date_parse (const char *s, struct page_date *d);
+/* -1, 0 or 1 as A is before, the same day as, or after B.  */
+int page_date_cmp (const struct page_date *a, const struct page_date *b);
 
 #endif /* MESOKIOSK_PAGE_H */

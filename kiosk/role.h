@@ -20,10 +20,10 @@
   X (LINK_MARK)         /* The arrow before a link.  */                 \
   X (LINK_SELECTED)     /* The selected link (view only).  */           \
   X (NOTE)              /* A link's second line (menus).  */            \
-  X (WARNING_FRAME)     /* The frame of a warning box.  */              \
-  X (WARNING_LABEL)     /* "Warning" on the frame.  */                  \
-  X (WARNING_TITLE)     /* A warning's title.  */                       \
-  X (WARNING_TEXT)      /* Text inside a warning box.  */               \
+  X (WARNING_FRAME)     /* The frame of an urgent box (and dialogs).  */ \
+  X (WARNING_LABEL)     /* "Urgent" on the frame (dialog titles).  */   \
+  X (WARNING_TITLE)     /* An urgent box's title.  */                   \
+  X (WARNING_TEXT)      /* Text inside an urgent box.  */               \
   X (URGENT_LINK)       /* The warning-signs entry of a menu.  */       \
   X (MATCH)             /* Search match in a snippet.  */               \
   X (NOTICE)            /* Notices such as "shown in French".  */       \
@@ -32,7 +32,17 @@
   X (BUTTON)            /* Bottom bar buttons.  */                      \
   X (BUTTON_KEY)        /* The key letter on a button.  */              \
   X (BUTTON_URGENT)     /* The warning-signs button.  */                \
-  X (DIALOG)            /* Attract, countdown and PIN screens.  */
+  X (DIALOG)            /* Attract, countdown and PIN screens.  */      \
+  X (EMERGENCY_FRAME)   /* The frame of an emergency box.  */           \
+  X (EMERGENCY_LABEL)   /* "Emergency" on its frame.  */                \
+  X (EMERGENCY_TITLE)   /* An emergency box's title.  */                \
+  X (EMERGENCY_TEXT)    /* Text inside an emergency box.  */            \
+  X (INFO_FRAME)        /* The frame of an information box.  */        \
+  X (INFO_LABEL)        /* "Information" on its frame.  */              \
+  X (INFO_TITLE)        /* An information box's title.  */              \
+  X (INFO_TEXT)         /* Text inside an information box.  */          \
+  X (META)              /* A page's review line and its sources.  */    \
+  X (QR)                /* The modules of a QR code.  */
 
 enum style_role
 {
@@ -41,5 +51,14 @@ enum style_role
 #undef ROLE_ENUM
   ROLE_COUNT
 };
+
+/* True if ROLE draws the frame of a box (its glyphs may be line-drawing
+   characters).  */
+static inline bool
+role_is_frame (enum style_role role)
+{
+  return role == ROLE_WARNING_FRAME || role == ROLE_EMERGENCY_FRAME
+         || role == ROLE_INFO_FRAME;
+}
 
 #endif /* MESOKIOSK_ROLE_H */

@@ -92,9 +92,9 @@ screens_options (struct layout_options *o, const struct profile *pf,
   o->charset = pf->charset;
   o->french = screens_is_french (page_lang);
   o->plain = pf->plain;
-  /* TRANSLATORS: the word on the frame of a warning box; it must be
-     understood without colour.  */
-  o->warning_label = L_(ui_lang, "Warning");
+  /* The words on the frames of the warning boxes, for the patient.  */
+  for (int k = 0; k < LEVEL_COUNT; k++)
+    o->level_labels[k] = L_(ui_lang, layout_level_word ((enum warning_level) k));
   o->notice = notice;
   o->notice_french = screens_is_french (ui_lang);
   if (labels != NULL)

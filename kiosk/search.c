@@ -374,6 +374,8 @@ search_index_add (struct search_index *ix, const struct page *p)
           search_doc_add (d, SEARCH_BODY, b->text, at, false);
           search_doc_add_items (d, SEARCH_BODY, &b->items, at, false);
           break;
+        case BLOCK_QR:
+          break;                /* The clinic's number, not content.  */
         }
     }
 }

@@ -11,6 +11,8 @@
 
 const char *const settings_theme_names[] = { "colour", "high-contrast",
                                              "mono", NULL };
+const char *const settings_unreviewed_names[] = { "mark", "show", "hide",
+                                                  NULL };
 
 void
 settings_init (struct settings *s)
@@ -20,6 +22,8 @@ settings_init (struct settings *s)
   memset (s, 0, sizeof *s);
   arena_init (&s->arena);
   s->emergency = "15";
+  s->emergency_general = "112";
+  s->emergency_sms = "114";
   s->languages.v = default_languages;
   s->languages.n = ARRAY_SIZE (default_languages);
   s->default_language = "fr";
@@ -69,4 +73,21 @@ settings_lang_valid (const char *lang)
     return true;
   return lang[n] == '_' && lang[n + 1] >= 'A' && lang[n + 1] <= 'Z'
          && lang[n + 2] >= 'A' && lang[n + 2] <= 'Z' && lang[n + 3] == '\0';
+}
+
+const char *
+settings_cost (const struct settings *s, const char *lang)
+{
+  const char *any = NULL;
+
+  for (size_t i = 0; i < s->clinic.cost.n && i < s->clinic.cost_lang.n; i++)
+    {
+      const char *l = s->clinic.cost_lang.v[i];
+
+      if (strcmp (l, lang) == 0)
+        return s->clinic.cost.v[i];
+      if (*l == '\0' && any == NULL)
+        any = s->clinic.cost.v[i];
+    }
+  return any;
 }

@@ -33,19 +33,35 @@ enum settings_key
 {
   SET_CLINIC, SET_EMERGENCY, SET_LANGUAGES, SET_DEFAULT_LANGUAGE,
   SET_IDLE, SET_THEME, SET_KIOSK, SET_PLAIN, SET_STAFF_PIN, SET_MENU,
-  SET_HIDE, SET_WARNING_PAGE, SET_COUNT
+  SET_HIDE, SET_WARNING_PAGE, SET_EMERGENCY_GENERAL, SET_EMERGENCY_SMS,
+  SET_UNREVIEWED_PAGES, SET_COUNT
+};
+
+/* What patients see of a clinic's page that has no review.  */
+enum unreviewed
+{
+  UNREVIEWED_MARK,      /* The page, with a line saying so.  */
+  UNREVIEWED_SHOW,      /* The page as it is.  */
+  UNREVIEWED_HIDE       /* Nothing (but the warning-signs page is marked
+                           instead: it is never hidden).  */
 };
 
 struct clinic_settings
 {
   const char *name;
   const char *phone;
+  /* The clinic's text about prices ({clinic.cost}): COST.V[i] is for the
+     language COST_LANG.V[i], or for every language when that is "".  */
+  struct strv cost, cost_lang;
 };
 
 struct settings
 {
   struct clinic_settings clinic;
-  const char *emergency;
+  const char *emergency;        /* Medical emergencies (15 in France).  */
+  const char *emergency_general;        /* Any emergency, any phone (112).  */
+  const char *emergency_sms;    /* By text message, for people who are
+                                   deaf or hard of hearing (114).  */
   struct strv languages;        /* Offered, in order.  */
   const char *default_language;
   unsigned idle_seconds;
@@ -56,11 +72,13 @@ struct settings
   struct strv menu;             /* Page ids of the home menu.  */
   struct strv hide;             /* Page ids left out.  */
   const char *warning_page;     /* Id of the warning-signs page.  */
+  unsigned unreviewed_pages;    /* enum unreviewed.  */
   struct origin at[SET_COUNT];  /* Where each key was last set.  */
   struct arena arena;           /* Owns the strings and arrays.  */
 };
 
 extern const char *const settings_theme_names[];
+extern const char *const settings_unreviewed_names[];
 
 void settings_init (struct settings *s);
 void settings_done (struct settings *s);
@@ -72,5 +90,7 @@ bool settings_offers (const struct settings *s, const char *lang);
 /* True if LANG looks like a language code (2 or 3 lowercase letters,
    optionally _XX).  */
 bool settings_lang_valid (const char *lang);
+/* The clinic's text about prices for LANG, or NULL.  */
+const char *settings_cost (const struct settings *s, const char *lang);
 
 #endif /* MESOKIOSK_SETTINGS_H */

@@ -13,33 +13,57 @@
 #include "xalloc.h"
 
 const char *const subst_names[] = { "clinic.name", "clinic.phone",
-                                    "emergency", NULL };
+                                    "clinic.cost", "emergency",
+                                    "emergency_general", "emergency_sms",
+                                    NULL };
+
+static bool
+subst_is (const char *name, size_t n, const char *want)
+{
+  return strlen (want) == n && memcmp (name, want, n) == 0;
+}
 
 /* The value of placeholder NAME (N bytes); *NOBREAK says whether its
    spaces must not break (phone numbers, not the words said when the
-   number is not set).  */
+   number is not set).  Every default reads as part of a sentence in both
+   languages (mesokiosk-content(5) shows where).  */
 static const char *
 subst_value (const struct settings *set, const char *lang, const char *name,
              size_t n, bool *nobreak)
 {
-  *nobreak = n != 11 || memcmp (name, "clinic.name", n) != 0;
-  if (n == 11 && memcmp (name, "clinic.name", n) == 0)
-    return set->clinic.name != NULL ? set->clinic.name
-      /* TRANSLATORS: shown in a page where the clinic's name belongs,
-         when the settings do not give it.  */
-      : i18n_gettext_in (lang, N_("the clinic"));
-  if (n == 12 && memcmp (name, "clinic.phone", n) == 0)
+  *nobreak = true;
+  if (subst_is (name, n, "clinic.name"))
+    {
+      *nobreak = false;
+      return set->clinic.name != NULL ? set->clinic.name
+        /* TRANSLATORS: shown in a page where the clinic's name belongs,
+           when the settings do not give it.  */
+        : i18n_gettext_in (lang, N_("the clinic"));
+    }
+  if (subst_is (name, n, "clinic.phone"))
     {
       if (set->clinic.phone != NULL)
         return set->clinic.phone;
       *nobreak = false;
-      /* TRANSLATORS: shown in a page where the clinic's phone number
-         belongs, when the settings do not give it.  */
-      return i18n_gettext_in (lang, N_("(ask at the reception for the"
-                                       " clinic's number)"));
+      /* TRANSLATORS: stands for the clinic's phone number when the
+         settings do not give it, in sentences such as "call the clinic
+         on ..." and "call ...": it must read naturally after "on" and
+         "call" (in French, after "au" and "appelez le").  */
+      return i18n_gettext_in (lang, N_("the number you were given"));
     }
-  if (n == 9 && memcmp (name, "emergency", n) == 0)
-    return set->emergency != NULL ? set->emergency : "112";
+  if (subst_is (name, n, "clinic.cost"))
+    {
+      const char *cost = settings_cost (set, lang);
+
+      *nobreak = false;
+      return cost != NULL ? cost : "";
+    }
+  if (subst_is (name, n, "emergency"))
+    return set->emergency != NULL ? set->emergency : "15";
+  if (subst_is (name, n, "emergency_general"))
+    return set->emergency_general != NULL ? set->emergency_general : "112";
+  if (subst_is (name, n, "emergency_sms"))
+    return set->emergency_sms != NULL ? set->emergency_sms : "114";
   return NULL;
 }
 

@@ -2,7 +2,7 @@
    Copyright (C) 2026 the mesokiosk authors  */
 
 /* subst.h -- placeholders in content: {clinic.name}, {clinic.phone},
-   {emergency}.
+   {clinic.cost}, {emergency}, {emergency_general}, {emergency_sms}.
 
    Pages never hold a phone number themselves: they name it, and the
    clinic's settings fill it in when the page is loaded.  "{{" and "}}"

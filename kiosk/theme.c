@@ -33,12 +33,17 @@
      COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)     \
   X (NOTE, A_NORMAL,                                                         \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL)                     \
+  /* The three levels of warning boxes differ by frame, word and place
+     (layout.c) and by attributes here, so that mono tells them apart:
+     emergency in red, bold text and a reverse, underlined label; urgent
+     in black on yellow, a reverse label; information in blue, a bold
+     label and plain text.  */                                              \
   X (WARNING_FRAME, A_BOLD,                                                  \
-     COLOR_RED, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                \
-  X (WARNING_LABEL, A_REVERSE | A_BOLD,                                      \
-     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)      \
+     D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
+  X (WARNING_LABEL, A_REVERSE,                                               \
+     COLOR_BLACK, COLOR_YELLOW, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)   \
   X (WARNING_TITLE, A_BOLD,                                                  \
-     COLOR_RED, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                \
+     D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
   X (WARNING_TEXT, A_NORMAL,                                                 \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (URGENT_LINK, A_BOLD | A_UNDERLINE,                                      \
@@ -60,7 +65,30 @@
   X (BUTTON_URGENT, A_REVERSE | A_BOLD,                                      \
      COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)      \
   X (DIALOG, A_BOLD,                                                         \
-     D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)
+     D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)                         \
+  X (EMERGENCY_FRAME, A_BOLD,                                                \
+     COLOR_RED, D, A_BOLD, COLOR_RED, COLOR_BLACK, A_BOLD)                   \
+  X (EMERGENCY_LABEL, A_REVERSE | A_BOLD | A_UNDERLINE,                      \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_WHITE, COLOR_RED,                 \
+     A_BOLD | A_UNDERLINE)                                                   \
+  X (EMERGENCY_TITLE, A_BOLD | A_UNDERLINE,                                  \
+     COLOR_RED, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE)   \
+  X (EMERGENCY_TEXT, A_BOLD,                                                 \
+     D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)                         \
+  X (INFO_FRAME, A_NORMAL,                                                   \
+     COLOR_BLUE, D, A_NORMAL, COLOR_CYAN, COLOR_BLACK, A_NORMAL)             \
+  X (INFO_LABEL, A_BOLD,                                                     \
+     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+  X (INFO_TITLE, A_BOLD,                                                     \
+     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+  X (INFO_TEXT, A_NORMAL,                                                    \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
+  X (META, A_NORMAL,                                                         \
+     D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL)                     \
+  /* Dark modules on white whatever the terminal's own colours: a phone    \
+     reads a code only one way round.  Mono keeps the terminal's.  */      \
+  X (QR, A_NORMAL,                                                           \
+     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE, A_NORMAL)
 
 /* Every role has exactly one row, at its own place: a role left out of
    the table would be drawn black on black.  A role listed twice fails
@@ -91,6 +119,12 @@ static const struct theme_entry theme_table[ROLE_COUNT] = {
   THEME_TABLE (THEME_ENTRY)
 #undef THEME_ENTRY
 };
+
+/* Every role has an entry (a missing one would draw black on black).  */
+#define THEME_COUNT(role, mono, fg, bg, attr, hfg, hbg, hattr) +1
+_Static_assert (0 THEME_TABLE (THEME_COUNT) == ROLE_COUNT,
+                "a theme entry for every role of role.h");
+#undef THEME_COUNT
 
 static unsigned theme_in_use = THEME_MONO;
 

@@ -177,7 +177,7 @@ view_piece (void *ctx, const char *s, size_t len, unsigned cols,
             unsigned repeat, enum style_role role)
 {
   struct view_line *vl = ctx;
-  bool frame = role == ROLE_WARNING_FRAME;
+  bool frame = role_is_frame (role);
   (void) cols;
 
   if (vl->selected && (role == ROLE_LINK || role == ROLE_LINK_MARK

@@ -83,6 +83,16 @@ viewport_same_text (const char *a, const char *b)
   return a == b || (a != NULL && b != NULL && strcmp (a, b) == 0);
 }
 
+/* True if P has a QR block, whose drawing depends on the rows.  */
+static bool
+viewport_has_qr (const struct page *p)
+{
+  for (size_t i = 0; p != NULL && i < p->nblocks; i++)
+    if (p->blocks[i].kind == BLOCK_QR)
+      return true;
+  return false;
+}
+
 /* True if A and B lay a page out the same way.  */
 static bool
 viewport_same_options (const struct layout_options *a,
@@ -92,7 +102,13 @@ viewport_same_options (const struct layout_options *a,
          && a->french == b->french && a->plain == b->plain
          && a->notice_french == b->notice_french
          && a->link_label == b->link_label && a->ctx == b->ctx
-         && viewport_same_text (a->warning_label, b->warning_label)
+         && a->rows == b->rows
+         && viewport_same_text (a->level_labels[LEVEL_URGENT],
+                                b->level_labels[LEVEL_URGENT])
+         && viewport_same_text (a->level_labels[LEVEL_EMERGENCY],
+                                b->level_labels[LEVEL_EMERGENCY])
+         && viewport_same_text (a->level_labels[LEVEL_INFO],
+                                b->level_labels[LEVEL_INFO])
          && viewport_same_text (a->notice, b->notice)
          && viewport_same_text (a->highlight, b->highlight);
 }
@@ -220,6 +236,7 @@ viewport_show (struct viewport *v, const struct page *p,
   v->layout = NULL;
   v->page = p;
   viewport_take_options (&v->opts, &v->notice, &v->highlight, o);
+  v->opts.rows = v->rows;
   v->menu = menu;
   v->top = 0;
   v->selected = -1;
@@ -254,11 +271,15 @@ viewport_resize (struct viewport *v, unsigned width, unsigned rows)
     return RESULT_IGNORED;
   viewport_mark (v, &m);
   v->rows = rows;
-  if (width != v->opts.width || v->layout == NULL)
+  /* A QR code is drawn only if the screen is tall enough for it: a page
+     with one is laid out again when the height changes.  */
+  if (width != v->opts.width || v->layout == NULL
+      || (rows != v->opts.rows && viewport_has_qr (v->page)))
     {
       bool had = v->layout != NULL;
 
       v->opts.width = width;
+      v->opts.rows = rows;
       viewport_drop_ahead (v);
       layout_free (v->layout);
       v->layout = v->page != NULL
@@ -539,9 +560,13 @@ bool
 viewport_prepare (struct viewport *v, const struct page *p,
                   const struct layout_options *o, bool *waiting)
 {
+  /* Laid out for this screen's height, as viewport_show() would.  */
+  struct layout_options want = *o;
+
+  want.rows = v->rows;
   *waiting = false;
   if (v->ahead != NULL && v->ahead_page == p
-      && viewport_same_options (&v->ahead_opts, o))
+      && viewport_same_options (&v->ahead_opts, &want))
     {
       if (v->ahead->complete)
         return false;
@@ -551,7 +576,7 @@ viewport_prepare (struct viewport *v, const struct page *p,
     }
   viewport_drop_ahead (v);
   viewport_take_options (&v->ahead_opts, &v->ahead_notice,
-                         &v->ahead_highlight, o);
+                         &v->ahead_highlight, &want);
   v->ahead_page = p;
   v->ahead = layout_page_part (p, &v->ahead_opts, SIZE_MAX);
   *waiting = v->ahead->waiting;

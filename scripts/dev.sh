@@ -23,8 +23,8 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
-libncurses-dev libyaml-dev libunistring-dev libcrypt-dev"
-test_packages="tmux valgrind python3 clang mandoc groff-base"
+libncurses-dev libyaml-dev libunistring-dev libcrypt-dev libqrencode-dev"
+test_packages="tmux valgrind python3 clang zbar-tools mandoc groff-base"
 # make check-boot (tests/boot/check-boot.sh installs the same if missing).
 boot_packages="debhelper dpkg-dev lintian pkgconf systemd debootstrap \
 qemu-system-x86 e2fsprogs python3-pyte util-linux"

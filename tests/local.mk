@@ -8,6 +8,7 @@ UNIT_TESTS = \
 	tests/unit/test-library \
 	tests/unit/test-load \
 	tests/unit/test-pin \
+	tests/unit/test-review \
 	tests/unit/test-search \
 	tests/unit/test-session \
 	tests/unit/test-text \
@@ -29,6 +30,9 @@ tests_unit_test_load_LDADD = $(MODEL_LIBS)
 tests_unit_test_pin_SOURCES = tests/unit/test-pin.c tests/unit/unit.h
 tests_unit_test_pin_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_pin_LDADD = $(MODEL_LIBS)
+tests_unit_test_review_SOURCES = tests/unit/test-review.c tests/unit/unit.h
+tests_unit_test_review_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_review_LDADD = $(MODEL_LIBS)
 tests_unit_test_search_SOURCES = tests/unit/test-search.c tests/unit/unit.h
 tests_unit_test_search_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_search_LDADD = $(MODEL_LIBS)
@@ -60,6 +64,7 @@ CLI_TESTS = \
 	tests/cli/nls.sh \
 	tests/cli/options.sh \
 	tests/cli/overlay.sh \
+	tests/cli/qr.sh \
 	tests/cli/spdx.sh \
 	tests/cli/unit.sh
 
@@ -71,6 +76,7 @@ SCREEN_TESTS = \
 	tests/screen/idle.sh \
 	tests/screen/inject.sh \
 	tests/screen/lang3.sh \
+	tests/screen/levels.sh \
 	tests/screen/lockdown.sh \
 	tests/screen/mouse.sh \
 	tests/screen/reload.sh \
@@ -108,6 +114,8 @@ clean-local-tests:
 VALGRIND_FLAGS = --quiet --error-exitcode=97 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	--suppressions=$(abs_top_srcdir)/tests/valgrind.supp
+# MESOKIOSK_TODAY: review dates are checked against a fixed day, so that
+# the suite gives the same results on the day a review falls due.
 AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	MESOKIOSK='$(abs_top_builddir)/kiosk/mesokiosk'; export MESOKIOSK; \
@@ -122,6 +130,7 @@ AM_TESTS_ENVIRONMENT = \
 	BOUNDARY_CC="$$BOUNDARY_CC -I$(abs_top_srcdir)/kiosk $(NCURSESW_CFLAGS)"; \
 	BOUNDARY_CC="$$BOUNDARY_CC $(YAML_CFLAGS)"; export BOUNDARY_CC; \
 	LANGUAGE=en; export LANGUAGE; LANG=C.UTF-8; export LANG; \
+	MESOKIOSK_TODAY=2027-06-01; export MESOKIOSK_TODAY; \
 	unset LC_ALL LC_MESSAGES LC_CTYPE;
 
 # Set by check-valgrind.
@@ -144,6 +153,8 @@ EXTRA_DIST += \
 	tests/lsan.supp \
 	tests/content/overlap.py \
 	tests/content/readability.py \
+	tests/tools/qr2pbm.py \
+	tests/tools/sgr.py \
 	tests/content-bad \
 	tests/content-good \
 	tests/content-lang3 \

@@ -22,7 +22,7 @@ mirror=${MESOKIOSK_BOOT_MIRROR:-http://deb.debian.org/debian}
 packages="systemd systemd-sysv udev kmod linux-image-cloud-amd64 \
 initramfs-tools zstd gpm kbd"
 # Downloaded only: the kiosk's run-time libraries (see below).
-deb_packages="libncursesw6 libyaml-0-2 libunistring2 libcrypt1 libgpm2"
+deb_packages="libncursesw6 libyaml-0-2 libunistring2 libcrypt1 libgpm2 libqrencode4"
 
 say () { printf 'mkroot: %s\n' "$*" >&2; }
 

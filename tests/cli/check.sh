@@ -45,11 +45,13 @@ clinic/fr/apres-seance.yaml:5:5: error: block 1: unknown key 'txet' in block; di
        |     ^
 clinic/kiosk.yaml:2:23: error: the menu lists 'nulle-part', but there is no such page
 GOOD/en/apres-seance.yaml: warning: the page 'apres-seance' has no version in 'fr'; the kiosk will show it in another language
-GOOD/fr/exemple.yaml:49:5: warning: the link to 'apres-seance' leads to a page that exists only in another language
+GOOD/fr/exemple.yaml:59:5: warning: the link to 'apres-seance' leads to a page that exists only in another language
 clinic/fr/nouvelle.yaml:6:5: error: the link to 'introuvable' leads nowhere: there is no such page
 clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' has no version in 'en'; the kiosk will show it in another language
-GOOD/fr/signes-alerte.yaml:16:5: warning: the link to 'apres-seance' leads to a page that exists only in another language
-4 errors, 4 warnings in 7 pages.
+clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' has no review: patients see that the clinic has not reviewed it (add review: with by, date and next)
+clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' lists no sources (add sources: with title, publisher, year and url; or 'sources: []' on a page with no medical facts)
+GOOD/fr/signes-alerte.yaml:31:5: warning: the link to 'apres-seance' leads to a page that exists only in another language
+4 errors, 6 warnings in 7 pages.
 EOF2
 sed "s|$good|GOOD|g" "$tmp/out" > "$tmp/got"
 compare "$tmp/exp" "$tmp/got"
@@ -72,6 +74,25 @@ sed -i 's/- link: introuvable/- link: exemple/' "$tmp/clinic/fr/nouvelle.yaml"
 (cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
    --strict --content clinic) > "$tmp/out"
 [ $? -eq 1 ] || { cat "$tmp/out" >&2; fail_ "warnings with --strict: not 1"; }
+
+# Review dates: a page past its next review date is a warning, so
+# --strict fails; the day is the one MESOKIOSK_TODAY gives (for tests).
+rm -r "$tmp/clinic"
+MESOKIOSK_TODAY=2027-11-02 MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check > "$tmp/out"
+[ $? -eq 0 ] || { cat "$tmp/out" >&2; fail_ "overdue reviews: not 0"; }
+grep -qx "GOOD/fr/signes-alerte.yaml:8:9: warning: the page 'signes-alerte' was due for review on 2027-11-01: review it, then update 'date' and 'next'" \
+  "$(sed "s|$good|GOOD|g" "$tmp/out" > "$tmp/got"; echo "$tmp/got")" \
+  || { cat "$tmp/out" >&2; fail_ "an overdue review is not reported"; }
+grep -qx "0 errors, 6 warnings in 6 pages." "$tmp/out" || { cat "$tmp/out" >&2; fail_ "not one warning a page"; }
+MESOKIOSK_TODAY=2027-11-02 MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check --strict > "$tmp/out"
+[ $? -eq 1 ] || fail_ "overdue reviews with --strict: not 1"
+# The day before, nothing is due.
+MESOKIOSK_TODAY=2027-11-01 MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check --strict > "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "a review due today is reported as overdue"; }
+# A day that is not a date: said so, and the real day is used.
+MESOKIOSK_TODAY=demain MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check > "$tmp/out"
+grep -qx "warning: MESOKIOSK_TODAY is 'demain', not a date such as 2027-01-31; today's date is used" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "a bad MESOKIOSK_TODAY is not reported"; }
 
 # A missing --content directory is an error.
 MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check --content "$tmp/nope" > "$tmp/out"

@@ -6,11 +6,17 @@
 # clinic sets its phone; every page says what it is about on its first
 # screen; every page reads easily (Kandel-Moles for French, Flesch for
 # English, each >= 60, printed); the warning signs mention cold, pale and
-# painful skin and show the configured numbers.
+# painful skin and show the configured numbers; they lead with the three
+# levels of box, emergency first; every page carries its sources and its
+# review, due after the day the test pins.
 . "$srcdir/tests/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || skip_ "python3 is needed to score readability"
 export MESOKIOSK_DATADIR="$srcdir/content"
+# The review dates are checked against this day, not the real one: the
+# suite must not fail on the day the next review falls due (--check does,
+# for the staff).
+export MESOKIOSK_TODAY=2027-06-01
 mkdir -p "$tmp/clinic"
 cat > "$tmp/clinic/kiosk.yaml" <<'YAML'
 clinic:
@@ -41,11 +47,24 @@ for l in fr en; do
     [ "$n" -ge 1 ] && [ "$n" -le 2 ] || fail_ "$l/$id: summary of $n sentences"
     [ "$(sed -n '/^$/=' "$tmp/$l-$id" | head -n 1)" -le 21 ] \
       || fail_ "$l/$id: the summary does not fit the first screen"
+    # Sources and review at the end of every page.
+    grep -qx "Sources" "$tmp/$l-$id" || fail_ "$l/$id: no sources"
+    tail -n 3 "$tmp/$l-$id" | grep -Eq "^(Reviewed by|Relu par) " \
+      || fail_ "$l/$id: no review line at the end"
     score=$(python3 "$srcdir/tests/content/readability.py" --lang "$l" "$tmp/$l-$id")
     status=$?
     printf '%s/%s: %s\n' "$l" "$id" "$score"
     [ $status -eq 0 ] || fail_ "$l/$id reads at $score, below 60"
   done
+done
+
+# The warning signs lead with the three levels: emergency (a double
+# frame), then urgent, then information, before anything else.
+for l in fr en; do
+  frames=$(grep -o '^ *[╔┌╭]' "$tmp/$l-signes-alerte" | tr -d ' ' | tr -d '\n')
+  [ "$frames" = "╔┌╭" ] || fail_ "$l: the boxes are '$frames', not emergency, urgent, information"
+  sed -n '/^$/{n;p;q}' "$tmp/$l-signes-alerte" | grep -q '^╔═ ' \
+    || fail_ "$l: the page does not start with the emergency box"
 done
 
 # The warning signs, in each language.
@@ -60,6 +79,10 @@ for l in fr en; do
   grep -q "04${nb}11${nb}22${nb}33${nb}44" "$tmp/$l-signes-alerte" || fail_ "$l: no clinic phone"
   grep -q "112" "$tmp/$l-signes-alerte" || fail_ "$l: no emergency number"
   grep -q "15" "$tmp/$l-signes-alerte" && fail_ "$l: a hard-coded 15"
+  grep -q "114" "$tmp/$l-signes-alerte" || fail_ "$l: no number for text messages"
+  # The contact card, in half blocks, beside the number.
+  grep -q "▀.*04${nb}11${nb}22${nb}33${nb}44" "$tmp/$l-signes-alerte" \
+    || fail_ "$l: no contact card beside the number"
 done
 
 # No sentence of the source articles, when they are at hand.

@@ -21,6 +21,10 @@ A cold compress helps.
 
 → What is not normal: warning
   signs
+
+Reviewed by Dr Test on 1
+November 2026. Next review
+due: 1 November 2027.
 EOF2
 compare "$tmp/exp" "$tmp/out"
 
@@ -32,17 +36,20 @@ nb=$(printf '\302\240')
 grep -q "01${nb}02${nb}03${nb}04${nb}05" "$tmp/out" || fail_ "no clinic phone, or it can break"
 
 # An unset clinic phone is worded in the page's language, whatever the
-# language of the interface or of the environment.
+# language of the interface or of the environment, in words that read as
+# part of the sentence; and no contact card is shown.
 # (The shipped settings leave the phone unset.)
 for env_lang in en fr; do
   LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
-    "$MESOKIOSK" --dump signes-alerte --lang fr > "$tmp/out" 2>/dev/null
-  grep -q "(demandez le numéro" "$tmp/out" && grep -q "à l'accueil)" "$tmp/out" \
+    "$MESOKIOSK" --dump signes-alerte --lang fr --width 200 > "$tmp/out" 2>/dev/null
+  grep -q "appelez tout de suite la clinique au numéro qui vous a été donné\." "$tmp/out" \
     || { cat "$tmp/out" >&2; fail_ "LANGUAGE=$env_lang: the French page has no French wording"; }
+  grep -q "▀" "$tmp/out" && fail_ "LANGUAGE=$env_lang: a contact card with no phone"
   LANGUAGE_=$env_lang MESOKIOSK_DATADIR="$srcdir/content" kiosk_env \
-    "$MESOKIOSK" --dump signes-alerte --lang en > "$tmp/out" 2>/dev/null
-  grep -q "(ask at the reception" "$tmp/out" && grep -q "number)" "$tmp/out" \
+    "$MESOKIOSK" --dump signes-alerte --lang en --width 200 > "$tmp/out" 2>/dev/null
+  grep -q "call the clinic at once on the number you were given\." "$tmp/out" \
     || fail_ "LANGUAGE=$env_lang: the English page has no English wording"
+  grep -q "▀" "$tmp/out" && fail_ "LANGUAGE=$env_lang: a contact card with no phone"
 done
 
 # Plain ASCII under LANG=C.
@@ -50,6 +57,43 @@ env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
   "$MESOKIOSK" --dump apres-seance --lang fr > "$tmp/out" || fail_ "LANG=C dump"
 LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail_ "non-ASCII output under LANG=C"
 grep -q "Apres la seance" "$tmp/out" || fail_ "no transliteration"
+
+# A clinic's page without a review: marked (the default), shown as it is,
+# or hidden; the warning-signs page is never hidden, only marked.
+mkdir -p "$tmp/clinic/en"
+cat > "$tmp/clinic/en/horaires.yaml" <<'YAML'
+id: horaires
+title: Opening hours
+summary: When the clinic is open.
+sources: []
+blocks:
+  - text: Monday to Friday.
+YAML
+sed 's/^review:/old_review:/; /^old_review:/,/^  next:/d' \
+  "$srcdir/tests/content-good/en/signes-alerte.yaml" > "$tmp/clinic/en/signes-alerte.yaml"
+note="The clinic has not reviewed this page yet."
+for mode in mark show hide; do
+  printf 'unreviewed_pages: %s\n' $mode > "$tmp/clinic/kiosk.yaml"
+  kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump horaires --lang en > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  case $mode in
+    mark) [ $status -eq 0 ] && [ "$(sed -n '4p' "$tmp/out")" = "$note" ] \
+            || { cat "$tmp/out" >&2; fail_ "mark: no line above the page"; } ;;
+    show) [ $status -eq 0 ] && ! grep -q "$note" "$tmp/out" \
+            || { cat "$tmp/out" >&2; fail_ "show: the page is marked"; } ;;
+    hide) [ $status -eq 1 ] || { cat "$tmp/out" >&2; fail_ "hide: the page is shown"; } ;;
+  esac
+  kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --dump signes-alerte --lang en > "$tmp/out" \
+    || fail_ "$mode: the warning-signs page is not shown"
+  if [ $mode = show ]; then
+    grep -q "$note" "$tmp/out" && fail_ "show: the warning-signs page is marked"
+  else
+    grep -q "$note" "$tmp/out" || fail_ "$mode: the warning-signs page is not marked"
+  fi
+done
+# The shipped pages carry the project's review, not a mark.
+kiosk_env "$MESOKIOSK" --dump apres-seance --lang en > "$tmp/out"
+grep -q "$note" "$tmp/out" && fail_ "a shipped page is marked"
 
 # A link with no label shows the title of its page, as on the screen (it
 # showed the page's id).

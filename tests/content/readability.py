@@ -17,9 +17,12 @@ Higher is easier; 60 and above is plain language.  Exit status 0 if the
 score is at least --min (default 60), 1 otherwise.
 
 How things are counted:
-- Frames of warning boxes (their top and bottom lines, the side bars),
-  bullets and link arrows are dropped; the word on a box's frame is not
-  text.  {placeholders} are dropped.
+- Frames of warning boxes of every level (their top and bottom lines,
+  the side bars), bullets and link arrows are dropped; the word on a
+  box's frame is not text.  {placeholders} are dropped.  The "Sources"
+  section at the end of a page (the titles of the works cited, as their
+  authors wrote them) is not our text and is not scored; the review line
+  after it is.
 - Text units are paragraphs (separated by blank lines), list items (lines
   starting with a bullet) and link labels; a unit that does not end with
   . ! ? or : counts as one sentence (headings, list items).  Inside a
@@ -43,22 +46,31 @@ import unicodedata
 
 FR_VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 EN_VOWELS = "aeiouy"
-FRAME = "│┌┐└┘─|+"
+FRAME = "│┌┐└┘─|+║╔╗╚╝═┆╭╮╰╯┄"
+TOPS, ENDS = "┌└+╔╚╭╰", "┐┘+╗╝╮╯"
+SIDES = "│|║┆"
 MARKS = ("• ", "→ ", "- ", "-> ", "* ")
 
 
 def units(text):
     """Yields the text units of a dumped page."""
     current = []
+    sources = False
     for raw in text.splitlines():
         line = raw.strip()
+        # The list of sources: from its heading to the blank line.
+        if line == "Sources":
+            sources = True
+        if sources:
+            sources = line != ""
+            continue
         # Frame top and bottom lines: drop them (the label is chrome).
-        if line[:1] in "┌└+" and line[-1:] in "┐┘+":
+        if line[:1] and line[:1] in TOPS and line[-1:] in ENDS:
             if current:
                 yield " ".join(current)
                 current = []
             continue
-        if line[:1] in "│|" and line[-1:] in "│|":
+        if line[:1] and line[:1] in SIDES and line[-1:] in SIDES:
             line = line[1:-1].strip()
         if not line:
             if current:

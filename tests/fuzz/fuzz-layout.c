@@ -203,6 +203,8 @@ fuzz_check_content (const struct layout *l, const struct page *p,
 
               if (sp->role == ROLE_BULLET || sp->role == ROLE_LINK_MARK
                   || sp->role == ROLE_WARNING_LABEL
+                  || sp->role == ROLE_EMERGENCY_LABEL
+                  || sp->role == ROLE_INFO_LABEL
                   || sp->role == ROLE_NOTICE)
                 continue;
               fuzz_squeeze (&got, &glen, l->text + sp->off, sp->len);
@@ -260,7 +262,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
                             " la voici en français." : NULL;
   o.link_label = (flags & 32) ? fuzz_link_label : NULL;
   o.notice_french = (flags & 64) != 0;
-  o.warning_label = "Attention";
+  o.level_labels[LEVEL_URGENT] = "Attention";
 
   p = page_new ();
   p->id = "p";
@@ -358,7 +360,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
           break;
         case 12:
           if (t != NULL)
-            o.warning_label = t;
+            o.level_labels[LEVEL_URGENT] = t;
           break;
         default:
           break;

@@ -230,6 +230,7 @@ fuzz_check_page (const struct page *p, enum load_mode mode)
           fuzz_check_strv (&b->items, true);
           break;
         case BLOCK_WARNING:
+          FUZZ_ASSERT (b->level < LEVEL_COUNT);
           FUZZ_ASSERT (b->text != NULL || b->items.n > 0);
           if (b->text != NULL)
             fuzz_check_text (b->text, true);
@@ -242,9 +243,21 @@ fuzz_check_page (const struct page *p, enum load_mode mode)
           if (b->text != NULL)
             fuzz_check_text (b->text, true);
           break;
+        case BLOCK_QR:
+          FUZZ_ASSERT ((b->qr == NULL) == (b->qr_size == 0));
+          FUZZ_ASSERT (b->qr == NULL || b->title != NULL);
+          break;
         default:
           FUZZ_ASSERT (!"unknown block kind");
         }
+    }
+  FUZZ_ASSERT (p->review.by == NULL
+               || page_date_cmp (&p->review.date, &p->review.next) < 0);
+  FUZZ_ASSERT (p->nsources == 0 || p->has_sources);
+  for (size_t i = 0; i < p->nsources; i++)
+    {
+      fuzz_check_text (p->sources[i].title, true);
+      fuzz_check_text (p->sources[i].publisher, true);
     }
 }
 
@@ -267,7 +280,7 @@ fuzz_layout (const struct page *p, uint32_t h)
   o.charset = (enum charset) ((h >> 8) % 3);
   o.french = true;
   o.plain = (h >> 10) & 1;
-  o.warning_label = (h >> 11) & 1 ? "Attention" : "Avertissement important";
+  o.level_labels[LEVEL_URGENT] = (h >> 11) & 1 ? "Attention" : "Avertissement important";
   o.notice = (h >> 12) & 1 ? "Cette page n'existe pas en anglais : la voici"
                              " en français." : NULL;
   o.notice_french = (h >> 13) & 1;

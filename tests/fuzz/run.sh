@@ -96,7 +96,7 @@ work=$(cd "$work" && pwd)
 # header is newer.
 cflags="-g -O1 -std=gnu11 -fno-omit-frame-pointer -I$build -I$srcdir/kiosk"
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
-libs="-lyaml -lunistring -lcrypt"
+libs="-lyaml -lunistring -lcrypt -lqrencode"
 newest_header=$(ls -t "$srcdir"/kiosk/*.h "$here"/*.h "$build/config.h" | head -n 1)
 
 echo "== building in $work/obj (config.h from $build)"

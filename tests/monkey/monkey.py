@@ -74,6 +74,9 @@ FRAME_RE = re.compile(
 EVENT_RE = re.compile(r'^(?P<t>[0-9.]+) event (?P<n>\d+) (?P<what>.*)$')
 WAIT_RE = re.compile(r'^\d+\.\d+ (wait -?\d+|prepared)$')
 IDLE_RE = re.compile(r'^(?P<t>[0-9.]+) idle (?P<left>\d+)$')
+# The loop going to sleep (its poll() timeout, -1 for none), and a page
+# laid out ahead in idle time.
+WAIT_RE = re.compile(r'^(?P<t>[0-9.]+) (wait -?\d+|prepared)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
 # enum screen_id of kiosk/session.h (read from there at start, as the
 # kiosk grows screens; these are the values when this was written).
@@ -184,6 +187,8 @@ class Trace:
                 continue
             if IDLE_RE.match(line):
                 self.countdowns += 1
+                continue
+            if WAIT_RE.match(line):
                 continue
             m = START_RE.match(line)
             if m and self.pid is None:

@@ -14,7 +14,7 @@ wait_for "Signes d'alerte"
 # Whom to call, what is not normal: one press.
 send Enter
 wait_for "Appelez le 15 tout de suite"
-expect_screen "Appelez la clinique aujourd'hui"
+expect_screen "Appelez la clinique tout de suite"
 send Home
 # What is normal: two presses.
 send Down Enter

@@ -15,8 +15,9 @@ for t in xterm-256color linux vt100 vt220 screen dumb unknown-terminal; do
   wait_for "Signes d'alerte"
   send '!'
   wait_for "Appelez le 15 tout de suite"
-  # The warning box has a frame and a word, with or without colour.
-  screen | grep -Eq "Warning|Attention" || { show_screen; fail_ "TERM=$t: no warning word"; }
+  # The warning boxes have a frame and a word, with or without colour.
+  screen | grep -q "Urgence vitale" && screen | grep -q "─ Urgent \|- Urgent " \
+    || { show_screen; fail_ "TERM=$t: no warning word"; }
   screen | grep -Eq '(┌|\+)[─-]' || { show_screen; fail_ "TERM=$t: no frame"; }
   # The bottom line, whole: box-drawing text (the Linux console), the
   # terminal's line-drawing set (which tmux keeps between SO and SI), or
@@ -41,7 +42,8 @@ wait_for "Apres la seance"
 send '!'
 wait_for "Appelez la clinique aujourd'hui"
 expect_screen "devient froide, pale ou de plus en plus"
-screen | grep -Eq "\+- (Warning|Attention) -" || { show_screen; fail_ "no ASCII frame"; }
+screen | grep -q "^ *+- Urgent -" || { show_screen; fail_ "no ASCII frame"; }
+screen | grep -q "^ *#= Urgence vitale =" || { show_screen; fail_ "no ASCII frame of the emergency box"; }
 LC_ALL=C screen | LC_ALL=C grep -q '[^ -~]' && { show_screen; fail_ "non-ASCII under LANG=C"; }
 tmux_ send-keys C-c
 status=$(wait_exit)

@@ -40,7 +40,7 @@ lay (const struct page *p, unsigned width, enum charset cs, bool french)
   o.width = width;
   o.charset = cs;
   o.french = french;
-  o.warning_label = "Attention";
+  o.level_labels[LEVEL_URGENT] = "Attention";
   return layout_page (p, &o);
 }
 
@@ -299,7 +299,7 @@ test_plain (void)
   memset (&o, 0, sizeof o);
   o.width = 40;
   o.plain = true;
-  o.warning_label = "Attention";
+  o.level_labels[LEVEL_URGENT] = "Attention";
   l = layout_page (p, &o);
   out = dumped (l, CHARSET_UTF8);
   CHECK (strstr (out, "┌") == NULL);
@@ -324,7 +324,7 @@ test_in_parts (void)
   o.width = 30;
   o.charset = CHARSET_UTF8;
   o.french = true;
-  o.warning_label = "Attention";
+  o.level_labels[LEVEL_URGENT] = "Attention";
   whole = layout_page (p, &o);
   CHECK (whole->complete);
   part = layout_page_part (p, &o, 3);

@@ -62,6 +62,7 @@ test_good_page (void)
     "  - text: Un texte.\n"
     "  - list: [un, deux]\n"
     "  - warning:\n"
+    "      level: emergency\n"
     "      title: Appelez\n"
     "      text: \"Le {emergency} ou le {clinic.phone}, {{vraiment}}.\"\n"
     "      list: [a]\n"
@@ -95,7 +96,8 @@ test_good_page (void)
   CHECK_INT (p->blocks[4].kind, BLOCK_LINK);
   CHECK_STR (p->blocks[4].target, "signes-alerte");
   CHECK_STR (p->blocks[4].text, "Signes");
-  CHECK_INT (p->blocks[4].line, 15);
+  CHECK_INT (p->blocks[3].level, LEVEL_EMERGENCY);
+  CHECK_INT (p->blocks[4].line, 16);
   CHECK_INT (p->blocks[4].col, 5);
   CHECK_STR (p->blocks[5].text, NULL);
   page_free (p);
@@ -147,7 +149,7 @@ test_keys (void)
                "p.yaml:1:1: error: page has no 'title'; add it\n");
   check_fails ("id: p\ntitle: T\nsummary: S\nfoo: 1\nblocks: [{text: a}]\n",
                "p.yaml:4:1: error: unknown key 'foo' in page; the keys are:"
-               " id, title, summary, keywords, blocks\n");
+               " id, title, summary, keywords, blocks, review, sources\n");
   check_fails ("id: p\ntitle: T\ntitle: U\nsummary: S\nblocks: [{text: a}]\n",
                "p.yaml:3:1: error: 'title' is given twice in page (first"
                " at line 2); keep one\n");
@@ -171,15 +173,15 @@ test_blocks (void)
   check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - text: a\n"
                "    list: [b]\n",
                "p.yaml:5:5: error: block 1: a block holds only one of"
-               " heading, text, list, warning, link; start a new block with"
-               " '-' for each\n");
+               " heading, text, list, warning, link, qr; start a new block"
+               " with '-' for each\n");
   check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - text: a\n"
                "  - wraning: {text: b}\n",
                "p.yaml:6:5: error: block 2: unknown key 'wraning' in block;"
                " did you mean 'warning'?\n");
   check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - {}\n",
                "p.yaml:5:5: error: block 1: a block needs one of: heading,"
-               " text, list, warning, link\n");
+               " text, list, warning, link, qr\n");
   check_fails ("id: p\ntitle: T\nsummary: S\nblocks:\n  - warning:\n"
                "      title: X\n",
                "p.yaml:5:5: error: block 1: a warning needs a 'text' or a"

@@ -540,9 +540,11 @@ test_prepare (void)
   len = l->text_len;
   text = xmalloc (len);
   memcpy (text, l->text, len);
-  /* The same page laid out afresh (a resize there and back).  */
+  /* The same page laid out afresh (a resize there and back), as far as
+     its end (a fresh layout is made a screen at a time).  */
   resize (s, 40, 21);
   resize (s, 72, 21);
+  handle (s, ACT_BOTTOM, 0);
   l = session_layout (s);
   CHECK_INT (l->nlines, nlines);
   CHECK_INT (l->text_len, len);

@@ -77,7 +77,7 @@ options (struct layout_options *o, struct titles *t)
   memset (o, 0, sizeof *o);
   o->width = 40;
   o->charset = CHARSET_ASCII;
-  o->warning_label = "Warning";
+  o->level_labels[LEVEL_URGENT] = "Warning";
   o->link_label = title_of;
   o->ctx = t;
 }
@@ -300,6 +300,58 @@ test_measure (void)
   CHECK_INT (viewport_measure (3), LAYOUT_MIN_WIDTH);
 }
 
+/* True if some line of V's layout is a row of a QR code.  */
+static bool
+shows_code (const struct viewport *v)
+{
+  for (size_t i = 0; i < v->layout->nlines; i++)
+    {
+      const struct layout_line *line = &v->layout->lines[i];
+
+      if (line->nspans > 0 && v->layout->spans[line->span].role == ROLE_QR)
+        return true;
+    }
+  return false;
+}
+
+/* A page with a QR code is laid out again when only the height changes:
+   the code is drawn only where the screen holds all of it.  */
+static void
+test_qr_rows (void)
+{
+  static const uint8_t modules[21 * 21] = { 1 };
+  struct page *p = page_new ();
+  struct block *b;
+  struct titles t = { 100, 0 };
+  struct layout_options o;
+  struct viewport v;
+
+  p->lang = "en";
+  p->title = "Card";
+  b = page_add_block (p, BLOCK_QR);
+  b->qr = modules;
+  b->qr_size = 21;
+  b->title = "Clinic";
+  b->text = "01";
+  p->complete = true;
+  options (&o, &t);
+  o.charset = CHARSET_UTF8;
+  viewport_init (&v);
+  viewport_resize (&v, 40, 8);
+  viewport_show (&v, p, &o, false);
+  fill (&v, &t);
+  CHECK (!shows_code (&v));
+  /* Taller: 13 rows of half blocks fit.  */
+  CHECK_INT (viewport_resize (&v, 40, 20), RESULT_FULL);
+  fill (&v, &t);
+  CHECK (shows_code (&v));
+  CHECK_INT (viewport_resize (&v, 40, 12), RESULT_FULL);
+  fill (&v, &t);
+  CHECK (!shows_code (&v));
+  viewport_done (&v);
+  page_free (p);
+}
+
 int
 main (void)
 {
@@ -309,5 +361,6 @@ main (void)
   RUN (test_resize_and_seek);
   RUN (test_prepare);
   RUN (test_measure);
+  RUN (test_qr_rows);
   return unit_done ();
 }
