@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* a11y.c -- speech and larger text, wired to the event loop.  */
 
 #include "system.h"

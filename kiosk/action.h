@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* action.h -- what a key or a tap asks for.
 
    The terminal layer turns curses key codes into struct input (so the

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* console.c -- the Linux console's font, changed and given back.  */
 
 #include "system.h"

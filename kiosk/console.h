@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* console.h -- the Linux console's font, changed and given back.
 
    console_open() asks the kernel for the console's font (KDFONTOP, get)

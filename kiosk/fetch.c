@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fetch.c -- reading what the session needs, between its transitions.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fetch.h -- reading what the session needs, between its transitions.
 
    The session never reads a file (session.h): when a transition needs a

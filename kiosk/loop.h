@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* loop.h -- the one event loop of the kiosk.
 
    It waits with poll() on the terminal and the signal pipe (no busy

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* main.c -- options, modes (kiosk, --check, --dump) and wiring.  */
 
 #include "system.h"
@@ -402,14 +405,18 @@ run_hash_pin (void)
       if (again == NULL || strcmp (again, pin) != 0)
         {
           fprintf (stderr, _("%s: the two PINs differ\n"), PACKAGE);
+          if (again != NULL)
+            pin_wipe (again, strlen (again));
           free (again);
+          pin_wipe (pin, strlen (pin));
           free (pin);
           return EXIT_RUNTIME;
         }
+      pin_wipe (again, strlen (again));
       free (again);
     }
   hash = pin_hash (pin, &err);
-  memset (pin, 0, strlen (pin));
+  pin_wipe (pin, strlen (pin));
   free (pin);
   if (hash == NULL)
     {
@@ -419,6 +426,25 @@ run_hash_pin (void)
   printf ("staff_pin: \"%s\"\n", hash);
   free (hash);
   return EXIT_OK;
+}
+
+/* The staff PIN's hash (caller frees), or NULL: from the systemd
+   credential staff_pin ($CREDENTIALS_DIRECTORY, LoadCredential= in the
+   unit) when there is one, else from the settings.  */
+static char *
+staff_pin_hash (const struct settings *set)
+{
+  char *err, *hash = pin_credential_read (getenv ("CREDENTIALS_DIRECTORY"),
+                                          &err);
+
+  if (err != NULL)
+    {
+      log_message ("%s", err);
+      free (err);
+    }
+  if (hash != NULL)
+    return hash;
+  return set->staff_pin != NULL ? xstrdup (set->staff_pin) : NULL;
 }
 
 /* True if standard error is the terminal the kiosk draws on.  */
@@ -483,8 +509,9 @@ run_kiosk (struct options *o)
   app.scfg.profile = &app.profile;
   app.scfg.lang = o->lang;
   app.scfg.attract = kiosk;
-  /* Read once: a new PIN takes a restart.  */
-  pin_hash_copy = set->staff_pin != NULL ? xstrdup (set->staff_pin) : NULL;
+  /* Read once: a new PIN takes a restart.  The systemd credential, when
+     there is one, wins over staff_pin in the settings.  */
+  pin_hash_copy = staff_pin_hash (set);
   app.scfg.pin_hash = pin_hash_copy;
   pin_guard_init (&app.guard);
   app.scfg.guard = &app.guard;

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* reader.h -- reading aloud: what is being said, and what comes next.
 
    The reader holds the utterances of the screen (speech.h) and a queue

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* session.h -- one patient's visit, as a state machine.
 
    A session owns everything a patient can leave behind: the language,

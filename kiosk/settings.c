@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* settings.c -- the clinic's settings (kiosk.yaml), with defaults.  */
 
 #include "system.h"

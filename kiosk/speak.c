@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* speak.c -- mesokiosk-speak, the kiosk's speech helper.
 
    The only program of mesokiosk linked with libespeak-ng.  The kiosk

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* speech.c -- what the kiosk says: a laid-out page as utterances.  */
 
 #include "system.h"

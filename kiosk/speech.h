@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* speech.h -- what the kiosk says: a laid-out page as utterances.
 
    A page is read aloud as it is laid out on the screen: the notice, the

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* term.c -- the terminal: set up, read, and always restored.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* term.h -- the terminal: set up, read, and always restored.
 
    term_init() starts curses on the process's terminal with newterm(), so

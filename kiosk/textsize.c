@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* textsize.c -- larger text on the Linux console: which font, and when to
    give the console its own font back.  */
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* theme.c -- how each role looks on the terminal at hand.  */
 
 #include "system.h"

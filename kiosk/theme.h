@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* theme.h -- how each role looks on the terminal at hand.
 
    One X-macro table gives, for every role, its attributes in three

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* view.c -- draws a session on the terminal; only draws.  */
 
 #include "system.h"

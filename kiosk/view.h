@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* view.h -- draws a session on the terminal; only draws.
 
    The screen is a header line, the text area, a status line (where the

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* viewport.c -- a page on a screen: what shows, what is selected, and
    moving through it.  */
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* voice.c -- who speaks the utterances: the speech helper, or a log.  */
 
 #include "system.h"

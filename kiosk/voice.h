@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* voice.h -- who speaks the utterances: the speech helper, or a log.
 
    A voice takes utterances (an id, a language, a text, a rate and a

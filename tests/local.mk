@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/local.mk: the test suite, run by 'make check'.
 
 UNIT_TESTS = \
@@ -73,9 +75,12 @@ CLI_TESTS = \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
 	tests/cli/locale.sh \
+	tests/cli/man.sh \
+	tests/cli/nls.sh \
 	tests/cli/options.sh \
 	tests/cli/overlay.sh \
 	tests/cli/qr.sh \
+	tests/cli/spdx.sh \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \

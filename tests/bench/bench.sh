@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # bench.sh -- the benchmark of issue 8: mesokiosk against less and against
 # the floor (a bare ncursesw program, floor.c) showing the same French page,
 # and mesokiosk's loader against a bare libyaml parse (yamlparse.c).

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """ptydrive.py -- run one terminal program in a pseudo-terminal for the
 benchmark (tests/bench/bench.sh): send keys one step at a time, wait after
 each step until the program is idle, and report per step the bytes it wrote

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """monkey.py -- a seeded storm of random input against the real kiosk.
 
 Starts kiosk/mesokiosk --kiosk --idle N in a pseudo-terminal of its own
@@ -77,9 +79,6 @@ WAIT_RE = re.compile(r'^(?P<t>[0-9.]+) (wait -?\d+|prepared)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
 # Speech and text size (kiosk/a11y.c): what they did, for the tests.
 A11Y_RE = re.compile(r'^[0-9.]+ (speech|text-size|countdown) ')
-# The loop going to sleep (with its timeout in ms), and a page laid out
-# ahead in the idle time (kiosk/loop.c).
-LOOP_RE = re.compile(r'^[0-9.]+ (wait -?\d+|prepared)$')
 # enum screen_id of kiosk/session.h (read from there at start, as the
 # kiosk grows screens; these are the values when this was written).
 SCREENS = {'SCREEN_LANGUAGE': 0, 'SCREEN_HOME': 1, 'SCREEN_PAGE': 2,
@@ -198,7 +197,7 @@ class Trace:
                 continue
             if line.startswith('start pid='):
                 continue
-            if A11Y_RE.match(line) or LOOP_RE.match(line):
+            if A11Y_RE.match(line):
                 continue
             raise MonkeyFailure('unexpected trace line: %r' % line)
         return len(parts)

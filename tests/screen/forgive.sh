@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A patient who types a word, misspelt or in the other language, without
 # knowing any key, reaches the right page (the shipped library): typing on
 # a page or the menu opens the search; typos are forgiven; the other

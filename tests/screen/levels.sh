@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The three levels of warning box look different without relying on
 # colour: each has its own frame, word, place and attributes, in colour,
 # in mono (--theme mono) and with --plain; in colour each also has its

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/screen/lib.sh -- drive the real binary in tmux (tmux regress/ style).
 # Each test gets a private tmux server (fresh -L name), an 80x24 window
 # unless it says otherwise, and a pinned environment.  We never sleep

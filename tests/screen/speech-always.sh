@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The staff's speech settings: "speech: always" speaks at every visit
 # without a key (but never to the attract screen), comes back after the
 # reset, and starts at the clinic's rate; "speech: off" has no Listen

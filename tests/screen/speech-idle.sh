@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Speech in kiosk mode: F12 on the attract screen starts it (the language
 # choice is said, each language in its own voice); the "Still there?"
 # countdown rings the bell and is said; the reset stops speech and

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # One real synthesis: the kiosk, with its real speech helper (espeak-ng)
 # writing each utterance to a WAV file (MESOKIOSK_SPEAK_OUTPUT=wav:DIR),
 # reads the warning-signs page in French, then in English; sox checks that

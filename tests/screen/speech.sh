@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Speech, through the test voice (MESOKIOSK_SPEECH_LOG: every utterance,
 # stop and change of rate or volume is a line of a file): F12 turns it on
 # and the page is read in order, in the page's language; a link is said

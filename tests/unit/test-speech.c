@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-speech.c -- what the kiosk says of a page (speech.c) and how the
    reader feeds a voice (reader.c), with pages built in code and a voice
    that only records.  */

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-textsize.c -- larger text on the console: the choice of font for a
    screen, when the console's own font is given back, and PSF fonts read
    from memory (textsize.c).  The ioctls are console.c's, checked on a

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-viewport.c -- moving through a page on a small screen, with pages
    built in code: no content on disk, no library.  */
 

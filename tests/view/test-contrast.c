@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-contrast.c -- every role of every theme is readable: a contrast of
    at least 4.5:1 (WCAG 2.x, as the European Accessibility Act's
    standard EN 301 549 asks of text) between its foreground and its
