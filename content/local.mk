@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## content/local.mk: the shipped library, installed under $(pkgdatadir).
 ## Every content file must be listed here (tests/cli/content-list.sh checks).
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* action.c -- what a key or a tap asks for.  */
 
 #include "system.h"
@@ -43,7 +46,18 @@ static const struct
   { IK_CHAR, '!', ACT_WARNING_SIGNS },
   { IK_CHAR, '/', ACT_SEARCH },
   { IK_CHAR, 0x0b, ACT_STAFF },         /* Ctrl-K.  */
+  /* Speech (the speech_key setting may add one) and text size: keys
+     that are no letters, easy to find and to mark.  */
+  { IK_F12, 0, ACT_LISTEN },
+  { IK_F5, 0, ACT_SPEECH_SLOWER },
+  { IK_F6, 0, ACT_SPEECH_FASTER },
+  { IK_F7, 0, ACT_SPEECH_QUIETER },
+  { IK_F8, 0, ACT_SPEECH_LOUDER },
+  { IK_CHAR, '+', ACT_TEXT_LARGER },
+  { IK_CHAR, '=', ACT_TEXT_LARGER },    /* '+' without Shift.  */
+  { IK_CHAR, '-', ACT_TEXT_SMALLER },
 };
+_Static_assert (IK_F12 == IK_F1 + 11, "the function keys are in order");
 
 /* True if UC is a letter or a digit: what starts a search.  */
 static bool
@@ -84,6 +98,12 @@ action_for_input (const struct input *in, bool kiosk, bool text, long *arg)
         return a;
       }
   return ACT_NONE;
+}
+
+bool
+action_is_access (enum action a)
+{
+  return a >= ACT_LISTEN && a <= ACT_TEXT_SMALLER;
 }
 
 const char *

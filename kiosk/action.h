@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* action.h -- what a key or a tap asks for.
 
    The terminal layer turns curses key codes into struct input (so the
@@ -17,7 +20,8 @@ enum input_key
   IK_UP, IK_DOWN, IK_LEFT, IK_RIGHT,
   IK_PAGE_UP, IK_PAGE_DOWN, IK_HOME, IK_END,
   IK_ENTER, IK_BACKSPACE, IK_DELETE, IK_TAB, IK_BACKTAB, IK_ESCAPE,
-  IK_F1, IK_F2, IK_F9, IK_F10, /* The function keys that do something.  */
+  IK_F1, IK_F2, IK_F3, IK_F4, IK_F5, IK_F6, IK_F7, IK_F8, IK_F9, IK_F10,
+  IK_F11, IK_F12,
   IK_FKEY,              /* Any other function key.  */
   IK_OTHER              /* Any other special key.  */
 };
@@ -55,7 +59,15 @@ struct input
   X (CHAR, "char")              /* Text typed in a field: ARG is the    \
                                    character.  */                       \
   X (TYPE, "type")              /* A letter or digit typed outside a    \
-                                   field: a search for it (ARG).  */
+                                   field: a search for it (ARG).  */    \
+  X (LISTEN, "listen")          /* Speech: start it, or read on.  */    \
+  X (SPEECH_SLOWER, "speech-slower")                                    \
+  X (SPEECH_FASTER, "speech-faster")                                    \
+  X (SPEECH_QUIETER, "speech-quieter")                                  \
+  X (SPEECH_LOUDER, "speech-louder")                                    \
+  X (SPEECH_TOGGLE, "speech-toggle")    /* The Listen button.  */       \
+  X (TEXT_LARGER, "text-larger")        /* A+: a larger console font.  */ \
+  X (TEXT_SMALLER, "text-smaller")      /* A-.  */
 
 enum action
 {
@@ -72,6 +84,10 @@ enum action
    a patient who types a word finds it.  */
 enum action action_for_input (const struct input *in, bool kiosk, bool text,
                               long *arg);
+
+/* True for the actions of speech and text size, which the session
+   leaves to the loop (they change nothing of the visit's place).  */
+bool action_is_access (enum action a);
 
 /* The action's name, for logs and tests ("down", "back"...).  */
 const char *action_name (enum action a);

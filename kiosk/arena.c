@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* arena.c -- a bump allocator that frees everything in one call.  */
 
 #include "system.h"

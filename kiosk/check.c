@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* check.c -- what no single file can show: links, languages, settings.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* check.h -- what no single file can show: links, languages, settings.
 
    check_library() reads every page of a library and adds to its

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* curses_compat.h -- the one place that includes the curses header.
 
    Only the view (term.c, theme.c, view.c, loop.c, main.c) includes this.

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* diag.c -- problems found in content and settings, kept as data.  */
 
 #include "system.h"

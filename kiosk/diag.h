@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* diag.h -- problems found in content and settings, kept as data.
 
    Loaders never print: they append a struct diag to a diag_list, and

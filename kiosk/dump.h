@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* dump.h -- a laid-out page as plain text.
 
    mesokiosk --dump prints a page exactly as the kiosk lays it out (same

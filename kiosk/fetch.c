@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fetch.c -- reading what the session needs, between its transitions.  */
 
 #include "system.h"
@@ -80,4 +83,11 @@ fetch_layout (struct library *lib, const struct page *p,
       layout_more (l, p, o, SIZE_MAX);
     }
   return l;
+}
+
+void
+fetch_complete (struct session *s, struct library *lib)
+{
+  while (session_complete (s) && library_supply (lib, session_need (s)))
+    continue;
 }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fetch.h -- reading what the session needs, between its transitions.
 
    The session never reads a file (session.h): when a transition needs a
@@ -32,6 +35,10 @@ void fetch_fill (struct session *s, struct library *lib);
 /* Lays out the page the selected link leads to, ahead of time, reading
    what it needs.  Returns true if it did some work.  */
 bool fetch_prepare (struct session *s, struct library *lib);
+
+/* Lays out the whole of the page shown (to read it aloud), reading the
+   titles it needs.  */
+void fetch_complete (struct session *s, struct library *lib);
 
 /* Lays out the whole of page P with O, whose link labels come from
    LABELS over LIB (screens_options()), reading the titles they need:

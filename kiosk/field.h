@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* field.h -- a line of text typed into a field: the search box, the PIN.
 
    Characters are added at the end and erased from it, a whole character

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* gesture.h -- a finger on a touch screen: a tap, or a drag that scrolls.
 
    Touch screens (and mice) report a press, moves while pressed, and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later  */
 /* Convenience header for conditional use of GNU <libintl.h>.
    Copyright (C) 1995-1998, 2000-2002, 2004-2006, 2009-2020 Free Software
    Foundation, Inc.

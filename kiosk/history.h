@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* history.h -- the back stack of a session.
 
    Each entry remembers a screen, the page it showed (by id, so going back

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* i18n.c -- the interface language, switched while running.  */
 
 #include "system.h"
 
 #include <langinfo.h>
-#include <libintl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +46,7 @@ i18n_apply (const char *lang)
   else
     unsetenv ("LANGUAGE");
   /* Makes gettext forget the translations it has cached.  */
-  textdomain (textdomain (NULL));
+  (void) textdomain (textdomain (NULL));
 }
 
 void
@@ -62,9 +64,9 @@ i18n_init (const char *localedir)
   if (messages == NULL || strcmp (messages, "C") == 0
       || strcmp (messages, "POSIX") == 0)
     setlocale (LC_MESSAGES, "C.UTF-8");
-  bindtextdomain (PACKAGE, dir != NULL && *dir != '\0' ? dir : localedir);
-  bind_textdomain_codeset (PACKAGE, "UTF-8");
-  textdomain (PACKAGE);
+  (void) bindtextdomain (PACKAGE, dir != NULL && *dir != '\0' ? dir : localedir);
+  (void) bind_textdomain_codeset (PACKAGE, "UTF-8");
+  (void) textdomain (PACKAGE);
 }
 
 bool

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* i18n.h -- the interface language, switched while running.
 
    i18n_init() sets the locale from the environment and binds the

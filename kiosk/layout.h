@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* layout.h -- a page laid out for a given width: lines of styled spans.
 
    layout_page() is a pure function from a page and options (width,

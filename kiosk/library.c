@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* library.c -- all the content the kiosk can show, read lazily.  */
 
 #include "system.h"

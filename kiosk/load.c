@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* load.c -- YAML files into the content model.  */
 
 #include "system.h"
@@ -997,6 +1000,22 @@ static const struct schema_field settings_fields[] = {
                              .offset = offsetof (struct settings,
                                                  unreviewed_pages),
                              .choices = settings_unreviewed_names },
+  [SET_SPEECH] = { .key = "speech", .type = SCHEMA_CHOICE,
+                   .offset = offsetof (struct settings, speech),
+                   .choices = settings_speech_names },
+  [SET_SPEECH_KEY] = { .key = "speech_key", .type = SCHEMA_CHOICE,
+                       .offset = offsetof (struct settings, speech_key),
+                       .choices = settings_speech_key_names },
+  [SET_SPEECH_RATE] = { .key = "speech_rate", .type = SCHEMA_UINT,
+                        .offset = offsetof (struct settings, speech_rate),
+                        .min = VOICE_RATE_MIN, .max = VOICE_RATE_MAX },
+  [SET_SPEECH_VOLUME] = { .key = "speech_volume", .type = SCHEMA_UINT,
+                          .offset = offsetof (struct settings,
+                                              speech_volume),
+                          .min = VOICE_VOLUME_MIN, .max = VOICE_VOLUME_MAX },
+  [SET_TEXT_SIZE] = { .key = "text_size", .type = SCHEMA_CHOICE,
+                      .offset = offsetof (struct settings, text_size),
+                      .choices = textsize_names },
 };
 _Static_assert (ARRAY_SIZE (settings_fields) == SET_COUNT,
                 "one field per settings key, and settings.at[] has a place"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* load.h -- YAML files into the content model.
 
    load_page() reads one page file (content/<lang>/<id>.yaml) into a

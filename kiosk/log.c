@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* log.c -- where problems go while the kiosk runs.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* log.h -- where problems go while the kiosk runs.
 
    Never on the patient's screen.  When standard error is another place

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* loop.c -- the one event loop of the kiosk.  */
 
 #include "system.h"
@@ -46,7 +49,7 @@ loop_ceil (double x)
   return (double) n < x ? n + 1 : n;
 }
 
-static double
+double
 loop_now (void)
 {
   struct timespec ts;
@@ -55,10 +58,7 @@ loop_now (void)
   return (double) ts.tv_sec + (double) ts.tv_nsec / 1e9;
 }
 
-static void
-loop_trace (struct app *app, const char *fmt, ...) ATTR_PRINTF (2, 3);
-
-static void
+void
 loop_trace (struct app *app, const char *fmt, ...)
 {
   va_list ap;
@@ -81,8 +81,7 @@ loop_language (struct app *app)
   i18n_set_language (session_ui_lang (app->session));
 }
 
-/* Reads the terminal's size and gives the text area to the session.  */
-static enum result
+enum result
 loop_fit (struct app *app)
 {
   struct view *v = &app->view;
@@ -91,24 +90,28 @@ loop_fit (struct app *app)
   if (!v->too_small)
     fetch_resize (app->session, app->lib, (unsigned) v->body_width,
                   (unsigned) v->body_rows);
+  a11y_refresh (app);
   return RESULT_FULL;
 }
 
 static enum result
 loop_action (struct app *app, enum action a, long arg)
 {
-  enum result r = fetch_handle (app->session, app->lib, a, arg);
+  enum result r;
 
-  app->events++;
-  loop_trace (app, "event %lu %s %s%s", app->events, action_name (a),
-              r == RESULT_IGNORED ? "ignored" : "done",
-              r == RESULT_QUIT ? " quit" : "");
+  a11y_before (app, a);
+  r = fetch_handle (app->session, app->lib, a, arg);
   if (r == RESULT_LANGUAGE)
     {
       /* The buttons' words change length: the bar may take more rows.  */
       loop_language (app);
       loop_fit (app);
     }
+  r = result_max (r, a11y_after (app, a));
+  app->events++;
+  loop_trace (app, "event %lu %s %s%s", app->events, action_name (a),
+              r == RESULT_IGNORED ? "ignored" : "done",
+              r == RESULT_QUIT ? " quit" : "");
   return r;
 }
 
@@ -132,11 +135,15 @@ loop_event (struct app *app, const struct term_event *ev)
       else if (ev->button == TB_WHEEL_DOWN)
         a = ACT_SCROLL_DOWN;
       else
-        a = view_hit (&app->view, s, ev->y, ev->x, &arg);
+        {
+          a = view_hit (&app->view, s, ev->y, ev->x, &arg);
+          a11y_tapped (app, a);
+        }
       return loop_action (app, a, arg);
     case TEV_KEY:
       a = action_for_input (&ev->in, app->profile.kiosk,
                             session_text_input (s), &arg);
+      a = a11y_key (app, &ev->in, a);
       return loop_action (app, a, arg);
     default:
       return RESULT_IGNORED;
@@ -195,6 +202,7 @@ loop_reset (struct app *app)
   session_free (app->session);
   app->session = session_new (app->lib, &app->scfg);
   loop_language (app);
+  a11y_reset (app);
   app->events++;
   loop_trace (app, "event %lu idle-reset", app->events);
   return loop_fit (app);
@@ -234,14 +242,17 @@ loop_idle (struct app *app, double now)
   left = (unsigned) loop_ceil (app->idle + app->countdown - elapsed);
   r = session_idle (app->session, left);
   if (r != RESULT_IGNORED)
-    loop_trace (app, "idle %u", left);
+    {
+      loop_trace (app, "idle %u", left);
+      a11y_countdown (app, left);
+    }
   return r;
 }
 
 int
 loop_run (struct app *app, int signal_fd)
 {
-  struct pollfd fds[2];
+  struct pollfd fds[3];
   enum result redraw = RESULT_FULL;     /* What to draw next.  */
   bool quit = false;
   bool loading = true;
@@ -255,6 +266,7 @@ loop_run (struct app *app, int signal_fd)
   app->last_input = loop_now ();
   loop_language (app);
   loop_fit (app);
+  a11y_start (app);
   for (;;)
     {
       struct term_event ev;
@@ -293,7 +305,10 @@ loop_run (struct app *app, int signal_fd)
       if (timeout != 0)
         /* For the tests: the kiosk sleeps (never on a busy loop).  */
         loop_trace (app, "wait %d", timeout);
-      n = poll (fds, 2, timeout);
+      fds[2].fd = a11y_fd (app);
+      fds[2].events = POLLIN;
+      fds[2].revents = 0;
+      n = poll (fds, 3, timeout);
       if (n < 0 && errno != EINTR)
         {
           i18n_staff_begin ();
@@ -316,6 +331,8 @@ loop_run (struct app *app, int signal_fd)
         }
       now = loop_now ();
       session_set_time (app->session, now);
+      if (fds[2].fd >= 0 && (fds[2].revents & (POLLIN | POLLHUP | POLLERR)))
+        redraw = result_max (redraw, result_redraw (a11y_voice (app)));
       if ((sig & SIGNALS_RESIZE) && term_resize (&ev))
         {
           app->last_input = now;

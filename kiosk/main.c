@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* main.c -- options, modes (kiosk, --check, --dump) and wiring.  */
 
 #include "system.h"
@@ -13,7 +16,9 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "a11y.h"
 #include "check.h"
+#include "console.h"
 #include "curses_compat.h"
 #include "dump.h"
 #include "fetch.h"
@@ -44,7 +49,8 @@ enum mode
   MODE_KIOSK,
   MODE_CHECK,
   MODE_DUMP,
-  MODE_HASH_PIN
+  MODE_HASH_PIN,
+  MODE_CHECK_CONSOLE
 };
 
 struct options
@@ -73,7 +79,8 @@ enum
   OPT_PLAIN,
   OPT_ASCII,
   OPT_THEME,
-  OPT_HASH_PIN
+  OPT_HASH_PIN,
+  OPT_CHECK_CONSOLE
 };
 
 static const struct option long_options[] = {
@@ -89,6 +96,7 @@ static const struct option long_options[] = {
   { "ascii", no_argument, NULL, OPT_ASCII },
   { "theme", required_argument, NULL, OPT_THEME },
   { "hash-pin", no_argument, NULL, OPT_HASH_PIN },
+  { "check-console", no_argument, NULL, OPT_CHECK_CONSOLE },
   { "help", no_argument, NULL, 'h' },
   { "version", no_argument, NULL, 'V' },
   { NULL, 0, NULL, 0 }
@@ -117,7 +125,9 @@ usage (FILE *f)
       --dump=PAGE      print PAGE as the kiosk lays it out, and exit\n\
       --width=N        with --dump, the width in columns (default 72)\n\
       --hash-pin       read a staff PIN and print the line to put in\n\
-                         kiosk.yaml (the PIN itself is never stored)\n"),
+                         kiosk.yaml (the PIN itself is never stored)\n\
+      --check-console  on a Linux console, load each larger text size and\n\
+                         give the console its font back, checking each step\n"),
          f);
   fputs (_("\
   -h, --help           display this help and exit\n\
@@ -273,6 +283,9 @@ parse_options (int argc, char **argv, struct options *o)
         break;
       case OPT_HASH_PIN:
         o->mode = MODE_HASH_PIN;
+        break;
+      case OPT_CHECK_CONSOLE:
+        o->mode = MODE_CHECK_CONSOLE;
         break;
       case OPT_PLAIN:
         o->plain = 1;
@@ -445,14 +458,18 @@ run_hash_pin (void)
       if (again == NULL || strcmp (again, pin) != 0)
         {
           fprintf (stderr, _("%s: the two PINs differ\n"), PACKAGE);
+          if (again != NULL)
+            pin_wipe (again, strlen (again));
           free (again);
+          pin_wipe (pin, strlen (pin));
           free (pin);
           return EXIT_RUNTIME;
         }
+      pin_wipe (again, strlen (again));
       free (again);
     }
   hash = pin_hash (pin, &err);
-  memset (pin, 0, strlen (pin));
+  pin_wipe (pin, strlen (pin));
   free (pin);
   if (hash == NULL)
     {
@@ -462,6 +479,25 @@ run_hash_pin (void)
   printf ("staff_pin: \"%s\"\n", hash);
   free (hash);
   return EXIT_OK;
+}
+
+/* The staff PIN's hash (caller frees), or NULL: from the systemd
+   credential staff_pin ($CREDENTIALS_DIRECTORY, LoadCredential= in the
+   unit) when there is one, else from the settings.  */
+static char *
+staff_pin_hash (const struct settings *set)
+{
+  char *err, *hash = pin_credential_read (getenv ("CREDENTIALS_DIRECTORY"),
+                                          &err);
+
+  if (err != NULL)
+    {
+      log_message ("%s", err);
+      free (err);
+    }
+  if (hash != NULL)
+    return hash;
+  return set->staff_pin != NULL ? xstrdup (set->staff_pin) : NULL;
 }
 
 /* True if standard error is the terminal the kiosk draws on.  */
@@ -526,8 +562,9 @@ run_kiosk (struct options *o)
   app.scfg.profile = &app.profile;
   app.scfg.lang = o->lang;
   app.scfg.attract = kiosk;
-  /* Read once: a new PIN takes a restart.  */
-  pin_hash_copy = set->staff_pin != NULL ? xstrdup (set->staff_pin) : NULL;
+  /* Read once: a new PIN takes a restart.  The systemd credential, when
+     there is one, wins over staff_pin in the settings.  */
+  pin_hash_copy = staff_pin_hash (set);
   app.scfg.pin_hash = pin_hash_copy;
   pin_guard_init (&app.guard);
   app.scfg.guard = &app.guard;
@@ -538,7 +575,9 @@ run_kiosk (struct options *o)
   app.countdown = loop_countdown (app.idle);
   app.session = session_new (app.lib, &app.scfg);
   view_init (&app.view, &app.profile);
+  a11y_init (&app, set, &ti);
   status = loop_run (&app, sigfd);
+  a11y_done (&app);
   term_done ();
   session_free (app.session);
   library_free (app.lib);
@@ -564,6 +603,8 @@ main (int argc, char **argv)
       return finish_output (run_dump (&o));
     case MODE_HASH_PIN:
       return finish_output (run_hash_pin ());
+    case MODE_CHECK_CONSOLE:
+      return console_check (STDIN_FILENO);
     default:
       return run_kiosk (&o);
     }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* need.h -- what the session asks the library for, as data.
 
    The session, its screens and its viewport never read a file: they see

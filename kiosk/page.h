@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* page.h -- the content model: pages made of blocks.
 
    A page is one YAML file in one language.  Everything a page points to

@@ -1,15 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* pin.c -- the staff PIN: a salted hash, checking it, and a brake on
    guessing.  */
 
 #include "system.h"
 
 #include <crypt.h>
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include "pin.h"
 #include "xalloc.h"
+
+void
+pin_wipe (void *p, size_t n)
+{
+  /* Unlike memset(), never optimised away because P is not read after.  */
+  explicit_bzero (p, n);
+}
 
 static bool
 pin_digits_ok (const char *pin)
@@ -30,6 +42,7 @@ pin_hash (const char *pin, const char **err)
   char salt[CRYPT_GENSALT_OUTPUT_SIZE];
   struct crypt_data data;
   const char *h;
+  char *copy;
 
   if (!pin_digits_ok (pin))
     {
@@ -47,10 +60,13 @@ pin_hash (const char *pin, const char **err)
   h = crypt_r (pin, salt, &data);
   if (h == NULL || h[0] == '*')
     {
+      pin_wipe (&data, sizeof data);
       *err = _("cannot hash the PIN");
       return NULL;
     }
-  return xstrdup (h);
+  copy = xstrdup (h);
+  pin_wipe (&data, sizeof data);
+  return copy;
 }
 
 /* The value of the crypt(3) base-64 digit C ("./0-9A-Za-z"), or -1.  */
@@ -201,11 +217,16 @@ pin_verify (const char *hash, const char *pin)
   memset (&data, 0, sizeof data);
   h = crypt_r (pin, hash, &data);
   if (h == NULL || h[0] == '*' || strlen (h) != strlen (hash))
-    return false;
+    {
+      pin_wipe (&data, sizeof data);
+      return false;
+    }
   /* Compare in constant time.  */
   n = strlen (hash);
   for (size_t i = 0; i < n; i++)
     diff |= (unsigned char) (h[i] ^ hash[i]);
+  /* crypt_r() worked on the PIN in there.  */
+  pin_wipe (&data, sizeof data);
   return diff == 0;
 }
 
@@ -247,4 +268,62 @@ void
 pin_guard_ok (struct pin_guard *g)
 {
   pin_guard_init (g);
+}
+
+char *
+pin_credential_read (const char *dir, char **err)
+{
+  char buf[PIN_CREDENTIAL_MAX + 2];
+  char *path, *start, *end;
+  const char *prefix = "staff_pin:";
+  size_t n;
+  FILE *f;
+
+  *err = NULL;
+  if (dir == NULL || *dir == '\0')
+    return NULL;
+  path = xasprintf ("%s/%s", dir, PIN_CREDENTIAL);
+  f = fopen (path, "re");
+  if (f == NULL)
+    {
+      if (errno != ENOENT)
+        *err = xasprintf (_("cannot read the staff PIN's credential %s: %s"),
+                          path, strerror (errno));
+      free (path);
+      return NULL;
+    }
+  n = fread (buf, 1, sizeof buf - 1, f);
+  fclose (f);
+  buf[n] = '\0';
+  /* One line: the hash, or the line --hash-pin prints (staff_pin: "..."),
+     with spaces and a newline around it.  */
+  start = buf;
+  while (isspace ((unsigned char) *start))
+    start++;
+  if (strncmp (start, prefix, strlen (prefix)) == 0)
+    start += strlen (prefix);
+  while (isspace ((unsigned char) *start))
+    start++;
+  end = start + strlen (start);
+  while (end > start && isspace ((unsigned char) end[-1]))
+    end--;
+  if (end - start >= 2 && *start == '"' && end[-1] == '"')
+    {
+      start++;
+      end--;
+    }
+  *end = '\0';
+  if (n > PIN_CREDENTIAL_MAX || !pin_hash_valid (start)
+      || strpbrk (start, " \t\r\n\"") != NULL)
+    {
+      *err = xasprintf (_("%s: not a staff PIN hash (put there the hash that"
+                          " mesokiosk --hash-pin prints)"), path);
+      pin_wipe (buf, sizeof buf);
+      free (path);
+      return NULL;
+    }
+  start = xstrdup (start);
+  pin_wipe (buf, sizeof buf);
+  free (path);
+  return start;
 }

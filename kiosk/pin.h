@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* pin.h -- the staff PIN: a salted hash, checking it, and a brake on
    guessing.
 
@@ -6,7 +9,10 @@
    is never stored.  struct pin_guard slows guessing down: after three
    wrong PINs, each new wrong one doubles the wait before the next try (up
    to PIN_WAIT_MAX seconds).  Time is passed in, so tests need no clock.
-   No curses here.  */
+   Under systemd the hash can come instead from the credential
+   PIN_CREDENTIAL (LoadCredential= in the unit), readable by the kiosk
+   only.  What held a typed PIN is wiped with pin_wipe().  No curses
+   here.  */
 
 #ifndef MESOKIOSK_PIN_H
 #define MESOKIOSK_PIN_H
@@ -16,8 +22,13 @@ enum
   PIN_MIN_DIGITS = 4,
   PIN_MAX_DIGITS = 12,
   PIN_FREE_TRIES = 3,
-  PIN_WAIT_MAX = 300
+  PIN_WAIT_MAX = 300,
+  PIN_CREDENTIAL_MAX = 512      /* Longest credential file read.  */
 };
+
+/* The name of the systemd credential holding the hash, a file in
+   $CREDENTIALS_DIRECTORY.  */
+#define PIN_CREDENTIAL "staff_pin"
 
 /* Returns the salted hash of PIN (caller frees), or NULL with *ERR set if
    PIN is not 4 to 12 digits or hashing failed.  */
@@ -43,6 +54,15 @@ bool pin_hash_valid (const char *hash);
    without being computed: checking a PIN never takes longer than the
    bounds allow.  */
 bool pin_verify (const char *hash, const char *pin);
+/* Zeroes N bytes at P in a way the compiler keeps (explicit_bzero): for
+   every buffer that held a typed PIN.  */
+void pin_wipe (void *p, size_t n);
+/* Reads the hash from the credential PIN_CREDENTIAL in DIR (the value of
+   $CREDENTIALS_DIRECTORY; NULL or "" for none).  The file holds the hash,
+   or the line mesokiosk --hash-pin prints.  Returns it (caller frees), or
+   NULL: with *ERR NULL if there is no such credential, else with *ERR a
+   message naming the file (caller frees).  */
+char *pin_credential_read (const char *dir, char **err);
 
 struct pin_guard
 {

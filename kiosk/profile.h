@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* profile.h -- what this kiosk is and what its terminal can show.
 
    Fixed for the run: main() fills one struct profile from the options,

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* qr.c -- the clinic's contact card as a QR code.  */
 
 #include "system.h"

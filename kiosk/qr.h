@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* qr.h -- the clinic's contact card as a QR code.
 
    A phone's camera that reads the code offers to save the clinic's name

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* result.h -- what a transition of the session did, as one typed enum.
 
    Every transition (session_handle(), a resize, a new library, the idle

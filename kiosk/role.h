@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* role.h -- what a piece of text is, not how it looks.
 
    Layout tags every span of text with a role; the view's theme table maps

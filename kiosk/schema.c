@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* schema.c -- table-driven reading of YAML mappings into C structs.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* schema.h -- table-driven reading of YAML mappings into C structs.
 
    Each kind of mapping (a page, a block, the settings) is described by a

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* screens.c -- the screens the kiosk builds itself, and how every page is
    laid out.  */
 
@@ -404,6 +407,12 @@ static const struct
   { N_("Home"), N_("home: the list of topics"), false },
   { N_("! or F9"), N_("warning signs: when to call"), false },
   { N_("F2"), N_("change the language"), false },
+  { N_("F12"), N_("listen: the screen is read aloud in the headphones;"
+                  " F12 again pauses, and again reads on"), false },
+  { N_("F5, F6"), N_("speech slower, faster"), false },
+  { N_("F7, F8"), N_("speech quieter, louder"), false },
+  { N_("+ and -"), N_("larger or smaller text, where the screen can"),
+    false },
   { N_("? or F1"), N_("this help; press it again to close"), false },
   { N_("F10"), N_("quit"), true },
 };

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* screens.h -- the screens the kiosk builds itself, and how every page is
    laid out.
 

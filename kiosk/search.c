@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* search.c -- finds pages by the words a patient types.
 
    search_index_add() folds every searchable text of a page once and

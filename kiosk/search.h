@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* search.h -- finds pages by the words a patient types.
 
    Text is folded once, when a page is added to an index: case, accents

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* session.c -- one patient's visit, as a state machine.  */
 
 #include "system.h"
@@ -965,4 +968,38 @@ session_crumbs (const struct session *s, const char **v, size_t max)
   else if (n < max && (s->screen == SCREEN_PIN || s->screen == SCREEN_STAFF))
     v[n++] = LC_(ui, "breadcrumb", "Staff");
   return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading aloud.  */
+
+const struct page *
+session_page (const struct session *s)
+{
+  return s->page;
+}
+
+bool
+session_complete (struct session *s)
+{
+  s->need.kind = NEED_NOTHING;
+  s->labels.need.kind = NEED_NOTHING;
+  if (viewport_complete (&s->vp))
+    return false;
+  s->need = s->labels.need;
+  return true;
+}
+
+enum result
+session_highlight (struct session *s, uint32_t off, uint32_t end,
+                   size_t line, size_t nlines)
+{
+  return viewport_highlight (&s->vp, off, end, line, nlines);
+}
+
+void
+session_highlighted (const struct session *s, uint32_t *off, uint32_t *end)
+{
+  *off = s->vp.mark_off;
+  *end = s->vp.mark_end;
 }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* session.h -- one patient's visit, as a state machine.
 
    A session owns everything a patient can leave behind: the language,
@@ -138,6 +141,17 @@ const char *session_page_lang (const struct session *s);
 const char *session_query (const struct session *s);
 /* How many entries the back history holds.  */
 size_t session_history_depth (const struct session *s);
+
+/* Reading aloud (a11y.c): the page shown (synthetic or not, NULL if
+   none); laying the whole of it out (true if it needs something first,
+   as session_fill()); the highlight of the sentence read, scrolled into
+   view (viewport_highlight()), and where it is.  */
+const struct page *session_page (const struct session *s);
+bool session_complete (struct session *s);
+enum result session_highlight (struct session *s, uint32_t off,
+                               uint32_t end, size_t line, size_t nlines);
+void session_highlighted (const struct session *s, uint32_t *off,
+                          uint32_t *end);
 
 enum
 {

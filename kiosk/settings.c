@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* settings.c -- the clinic's settings (kiosk.yaml), with defaults.  */
 
 #include "system.h"
@@ -16,6 +19,26 @@ const char *const settings_theme_names[] = { "colour", "high-contrast",
                                              "mono", NULL };
 const char *const settings_unreviewed_names[] = { "mark", "show", "hide",
                                                   NULL };
+const char *const settings_speech_names[] = { "key", "always", "off", NULL };
+/* F1 is help, F2 the language, F5 to F8 the speech's rate and volume,
+   F9 the warning signs, F10 quit.  */
+const char *const settings_speech_key_names[] = {
+  "F12", "F11", "F4", "F3", "*", NULL
+};
+static const unsigned settings_speech_fkeys[] = { 12, 11, 4, 3, 0 };
+_Static_assert (ARRAY_SIZE (settings_speech_fkeys)
+                == ARRAY_SIZE (settings_speech_key_names) - 1,
+                "a key number per speech key name");
+_Static_assert (SETTINGS_SPEECH_KEY_STAR
+                == ARRAY_SIZE (settings_speech_key_names) - 2,
+                "'*' is the last speech key");
+
+unsigned
+settings_speech_fkey (unsigned k)
+{
+  return k < ARRAY_SIZE (settings_speech_fkeys) ? settings_speech_fkeys[k]
+                                                 : 0;
+}
 
 void
 settings_init (struct settings *s)
@@ -31,6 +54,11 @@ settings_init (struct settings *s)
   s->idle_seconds = SETTINGS_IDLE_DEFAULT;
   s->theme = THEME_COLOUR;
   s->warning_page = "signes-alerte";
+  s->speech = SPEECH_KEY;
+  s->speech_key = 0;            /* F12 */
+  s->speech_rate = VOICE_RATE_DEFAULT;
+  s->speech_volume = VOICE_VOLUME_DEFAULT;
+  s->text_size = TEXTSIZE_NORMAL;
 }
 
 void

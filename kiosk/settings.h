@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* settings.h -- the clinic's settings (kiosk.yaml), with defaults.
 
    Settings are read from kiosk.yaml in each content layer, later layers
@@ -11,6 +14,8 @@
 #include "arena.h"
 #include "diag.h"
 #include "page.h"
+#include "textsize.h"
+#include "voice.h"
 
 enum theme
 {
@@ -32,7 +37,10 @@ enum settings_key
   SET_CLINIC, SET_EMERGENCY, SET_LANGUAGES, SET_DEFAULT_LANGUAGE,
   SET_IDLE, SET_THEME, SET_KIOSK, SET_PLAIN, SET_STAFF_PIN, SET_MENU,
   SET_HIDE, SET_WARNING_PAGE, SET_EMERGENCY_GENERAL, SET_EMERGENCY_SMS,
-  SET_UNREVIEWED_PAGES, SET_COUNT
+  SET_UNREVIEWED_PAGES,
+  SET_SPEECH, SET_SPEECH_KEY, SET_SPEECH_RATE, SET_SPEECH_VOLUME,
+  SET_TEXT_SIZE,
+  SET_COUNT
 };
 
 /* What patients see of a clinic's page that has no review.  */
@@ -43,6 +51,18 @@ enum unreviewed
   UNREVIEWED_HIDE       /* Nothing (but the warning-signs page is marked
                            instead: it is never hidden).  */
 };
+
+/* speech: how a patient gets it.  */
+enum speech_mode
+{
+  SPEECH_KEY,           /* The patient turns it on: key or button.  */
+  SPEECH_ALWAYS,        /* On at every visit (a kiosk with headphones).  */
+  SPEECH_OFF            /* Never (no key, no button).  */
+};
+
+/* speech_key: the key that starts speech and reads on, by index in
+   settings_speech_key_names.  */
+enum { SETTINGS_SPEECH_KEY_STAR = 4 };
 
 struct clinic_settings
 {
@@ -71,12 +91,23 @@ struct settings
   struct strv hide;             /* Page ids left out.  */
   const char *warning_page;     /* Id of the warning-signs page.  */
   unsigned unreviewed_pages;    /* enum unreviewed.  */
+  unsigned speech;              /* enum speech_mode.  */
+  unsigned speech_key;          /* Index in settings_speech_key_names.  */
+  unsigned speech_rate;         /* Words a minute, at the start of a
+                                   visit.  */
+  unsigned speech_volume;       /* Percent, at the start of a visit.  */
+  unsigned text_size;           /* enum textsize_size: the console font a
+                                   visit starts with.  */
   struct origin at[SET_COUNT];  /* Where each key was last set.  */
   struct arena arena;           /* Owns the strings and arrays.  */
 };
 
 extern const char *const settings_theme_names[];
 extern const char *const settings_unreviewed_names[];
+extern const char *const settings_speech_names[];
+extern const char *const settings_speech_key_names[];
+/* The function key number of speech key K (2 to 12), or 0 for '*'.  */
+unsigned settings_speech_fkey (unsigned k);
 
 void settings_init (struct settings *s);
 void settings_done (struct settings *s);

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* signals.c -- signals become bytes on a pipe, handled in the main loop. */
 
 #include "system.h"

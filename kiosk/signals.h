@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* signals.h -- signals become bytes on a pipe, handled in the main loop.
 
    Handlers only write the signal number to a self-pipe; the loop polls

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* subst.h -- placeholders in content: {clinic.name}, {clinic.phone},
    {clinic.cost}, {emergency}, {emergency_general}, {emergency_sms}.
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* system.h -- the first include of every mesokiosk source file.
 
    Pulls in config.h, the standard headers every module uses, and the
@@ -16,6 +19,14 @@
 #include <stdint.h>
 
 #include "gettext.h"
+
+#if !(defined ENABLE_NLS && ENABLE_NLS)
+/* gettext.h's ngettext() hides its two strings behind casts and commas,
+   so GCC cannot check a format given by it (-Wformat-nonliteral); a bare
+   conditional keeps both literals in view.  */
+# undef ngettext
+# define ngettext(msgid1, msgid2, n) ((n) == 1 ? (msgid1) : (msgid2))
+#endif
 
 #define _(msgid) gettext (msgid)
 #define N_(msgid) gettext_noop (msgid)

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* term.c -- the terminal: set up, read, and always restored.  */
 
 #include "system.h"
@@ -58,10 +61,20 @@ term_add_reset (const char *cap)
     }
 }
 
+static void (*volatile term_fatal_hook) (void);
+
+void
+term_on_fatal (void (*fn) (void))
+{
+  term_fatal_hook = fn;
+}
+
 /* Async-signal-safe: restores the terminal, then dies of SIG.  */
 static void
 term_fatal (int sig)
 {
+  if (term_fatal_hook != NULL)
+    term_fatal_hook ();
   if (term_have_saved)
     tcsetattr (STDIN_FILENO, TCSANOW, &term_saved);
   if (term_reset_len > 0)
@@ -191,6 +204,10 @@ static const struct
   { "khome", IK_HOME }, { "kend", IK_END }, { "kent", IK_ENTER },
   { "kbs", IK_BACKSPACE }, { "kdch1", IK_DELETE }, { "kcbt", IK_BACKTAB },
   { "kf1", IK_F1 }, { "kf2", IK_F2 }, { "kf9", IK_F9 }, { "kf10", IK_F10 },
+  /* Speech: F12 (or the speech_key setting: F3, F4, F11), and F5 to F8
+     for its rate and volume.  */
+  { "kf3", IK_F3 }, { "kf4", IK_F4 }, { "kf5", IK_F5 }, { "kf6", IK_F6 },
+  { "kf7", IK_F7 }, { "kf8", IK_F8 }, { "kf11", IK_F11 }, { "kf12", IK_F12 },
   { "ka1", IK_HOME }, { "kc1", IK_END }, { "ka3", IK_PAGE_UP },
   { "kc3", IK_PAGE_DOWN }, { "kfnd", IK_HOME }, { "kslt", IK_END },
 };

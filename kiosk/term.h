@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* term.h -- the terminal: set up, read, and always restored.
 
    term_init() starts curses on the process's terminal with newterm(), so
@@ -54,6 +57,10 @@ bool term_init (bool kiosk, bool force_ascii, bool plain,
                 struct term_info *info, const char **err);
 /* Restores the terminal; safe to call twice.  */
 void term_done (void);
+/* Calls FN (async-signal-safe; NULL: none) when a fatal signal ends the
+   program, before the terminal is restored: the console's font goes
+   back (console.h).  */
+void term_on_fatal (void (*fn) (void));
 enum term_input
 {
   TERM_INPUT_OK,                /* Read what there was (maybe nothing).  */

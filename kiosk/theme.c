@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* theme.c -- how each role looks on the terminal at hand.  */
 
 #include "system.h"
@@ -9,75 +12,86 @@
 /* role, mono attributes,
    colour: foreground, background, attributes,
    high contrast: foreground, background, attributes.  */
+/* Every role reads at 4.5:1 or more on the Linux console's palette and
+   on xterm's (tests/view/test-contrast.c checks it).  What that takes:
+   a colour is never put on the terminal's own background (no colour
+   reads well both on the console's black and on xterm's white): text in
+   the terminal's own colours is told apart by bold and underline (the
+   console shows underline as cyan), and colours come in pairs of a
+   foreground and a background; on the console bold makes a colour
+   bright, reverse keeps the bright bit in place (bold reverse is dark
+   grey on grey), its "yellow" is brown, and bold black is dark grey, so
+   none of those is used.  */
 #define THEME_TABLE(X)                                                       \
   X (BODY, A_NORMAL,                                                         \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (TITLE, A_BOLD | A_UNDERLINE,                                            \
-     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE) \
+     D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE)          \
   X (SUMMARY, A_NORMAL,                                                      \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (HEADING, A_BOLD,                                                        \
-     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)               \
+     D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
   X (BULLET, A_BOLD,                                                         \
-     COLOR_BLUE, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)               \
+     D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
   X (LINK, A_UNDERLINE,                                                      \
-     COLOR_BLUE, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK,                    \
-     A_BOLD | A_UNDERLINE)                                                   \
+     D, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK, A_BOLD | A_UNDERLINE)       \
   X (LINK_MARK, A_UNDERLINE,                                                 \
-     COLOR_BLUE, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK,                    \
-     A_BOLD | A_UNDERLINE)                                                   \
-  X (LINK_SELECTED, A_REVERSE | A_BOLD,                                      \
-     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)     \
+     D, D, A_UNDERLINE, COLOR_CYAN, COLOR_BLACK, A_BOLD | A_UNDERLINE)       \
+  X (LINK_SELECTED, A_REVERSE,                                               \
+     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_CYAN, A_NORMAL)     \
   X (NOTE, A_NORMAL,                                                         \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_NORMAL)                     \
   /* The three levels of warning boxes differ by frame, word and place
      (layout.c) and by attributes here, so that mono tells them apart:
-     emergency in red, bold text and a reverse, underlined label; urgent
-     in black on yellow, a reverse label; information in blue, a bold
-     label and plain text.  */                                              \
+     emergency: a label white on red, bold and underlined, a title on
+     red, bold text; urgent: a label black on white (reverse in mono), a
+     bold title; information: a label white on blue, plain text.  The
+     colours keep the contrast rule above.  */                                              \
   X (WARNING_FRAME, A_BOLD,                                                  \
      D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
   X (WARNING_LABEL, A_REVERSE,                                               \
-     COLOR_BLACK, COLOR_YELLOW, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)   \
+     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE,           \
+     A_NORMAL)                                                               \
   X (WARNING_TITLE, A_BOLD,                                                  \
      D, D, A_BOLD, COLOR_YELLOW, COLOR_BLACK, A_BOLD)                        \
   X (WARNING_TEXT, A_NORMAL,                                                 \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (URGENT_LINK, A_BOLD | A_UNDERLINE,                                      \
-     COLOR_RED, D, A_BOLD | A_UNDERLINE, COLOR_YELLOW, COLOR_BLACK,          \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_YELLOW, COLOR_BLACK,              \
      A_BOLD | A_UNDERLINE)                                                   \
   X (MATCH, A_BOLD | A_UNDERLINE,                                            \
-     COLOR_BLACK, COLOR_YELLOW, A_NORMAL, COLOR_BLACK, COLOR_YELLOW, A_BOLD) \
+     COLOR_BLACK, COLOR_CYAN, A_NORMAL, COLOR_BLACK, COLOR_GREEN, A_NORMAL)  \
   X (NOTICE, A_REVERSE,                                                      \
-     COLOR_BLACK, COLOR_YELLOW, A_NORMAL, COLOR_BLACK, COLOR_YELLOW, A_BOLD) \
+     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE, A_NORMAL) \
   X (HEADER, A_REVERSE,                                                      \
-     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_WHITE, A_BOLD)      \
+     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_BLACK, COLOR_WHITE, A_NORMAL)    \
   X (STATUS, A_NORMAL,                                                       \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (BUTTON, A_REVERSE,                                                      \
-     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE, A_BOLD)   \
-  X (BUTTON_KEY, A_REVERSE | A_BOLD | A_UNDERLINE,                           \
-     COLOR_BLUE, COLOR_WHITE, A_BOLD, COLOR_BLUE, COLOR_WHITE,               \
-     A_BOLD | A_UNDERLINE)                                                   \
-  X (BUTTON_URGENT, A_REVERSE | A_BOLD,                                      \
-     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_BLACK, COLOR_YELLOW, A_BOLD)      \
+     COLOR_BLACK, COLOR_WHITE, A_NORMAL, COLOR_BLACK, COLOR_WHITE, A_NORMAL) \
+  X (BUTTON_KEY, A_REVERSE | A_UNDERLINE,                                    \
+     COLOR_BLUE, COLOR_WHITE, A_UNDERLINE, COLOR_BLUE, COLOR_WHITE,          \
+     A_UNDERLINE)                                                            \
+  X (BUTTON_URGENT, A_REVERSE | A_UNDERLINE,                                 \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_WHITE, COLOR_RED, A_BOLD)         \
   X (DIALOG, A_BOLD,                                                         \
      D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)                         \
   X (EMERGENCY_FRAME, A_BOLD,                                                \
-     COLOR_RED, D, A_BOLD, COLOR_RED, COLOR_BLACK, A_BOLD)                   \
-  X (EMERGENCY_LABEL, A_REVERSE | A_BOLD | A_UNDERLINE,                      \
-     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_WHITE, COLOR_RED,                 \
+     D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)                         \
+  X (EMERGENCY_LABEL, A_REVERSE | A_UNDERLINE,                               \
+     COLOR_WHITE, COLOR_RED, A_BOLD | A_UNDERLINE, COLOR_WHITE, COLOR_RED,   \
      A_BOLD | A_UNDERLINE)                                                   \
   X (EMERGENCY_TITLE, A_BOLD | A_UNDERLINE,                                  \
-     COLOR_RED, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE)   \
+     COLOR_WHITE, COLOR_RED, A_BOLD, COLOR_WHITE, COLOR_BLACK,               \
+     A_BOLD | A_UNDERLINE)                                                   \
   X (EMERGENCY_TEXT, A_BOLD,                                                 \
      D, D, A_BOLD, COLOR_WHITE, COLOR_BLACK, A_BOLD)                         \
   X (INFO_FRAME, A_NORMAL,                                                   \
-     COLOR_BLUE, D, A_NORMAL, COLOR_CYAN, COLOR_BLACK, A_NORMAL)             \
+     D, D, A_NORMAL, COLOR_CYAN, COLOR_BLACK, A_NORMAL)                      \
   X (INFO_LABEL, A_BOLD,                                                     \
-     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+     COLOR_WHITE, COLOR_BLUE, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)       \
   X (INFO_TITLE, A_BOLD,                                                     \
-     COLOR_BLUE, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                 \
+     D, D, A_BOLD, COLOR_CYAN, COLOR_BLACK, A_BOLD)                          \
   X (INFO_TEXT, A_NORMAL,                                                    \
      D, D, A_NORMAL, COLOR_WHITE, COLOR_BLACK, A_BOLD)                       \
   X (META, A_NORMAL,                                                         \
@@ -214,4 +228,19 @@ unsigned
 theme_current (void)
 {
   return theme_in_use;
+}
+
+void
+theme_describe (unsigned theme, enum style_role role,
+                struct theme_look *look)
+{
+  const struct theme_entry *e = &theme_table[role];
+  attr_t a = theme == THEME_COLOUR ? e->colour
+             : theme == THEME_HIGH_CONTRAST ? e->hc : e->mono;
+
+  look->fg = theme == THEME_MONO ? D : theme_fg (theme, (int) role);
+  look->bg = theme == THEME_MONO ? D : theme_bg (theme, (int) role);
+  look->bold = (a & A_BOLD) != 0;
+  look->underline = (a & A_UNDERLINE) != 0;
+  look->reverse = (a & A_REVERSE) != 0;
 }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* translit.c -- text for terminals that cannot show every character.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* translit.h -- text for terminals that cannot show every character.
 
    CHARSET_UTF8 shows everything.  CHARSET_LATIN is for the Linux console,

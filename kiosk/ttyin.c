@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* ttyin.c -- the bytes a terminal sends, decoded into keys and taps.  */
 
 #include "system.h"
@@ -105,9 +108,11 @@ ttyin_add_defaults (struct ttyin *t)
     { "\x1bOM", IK_ENTER },
     { "\x1bOP", IK_F1 }, { "\x1b[11~", IK_F1 }, { "\x1b[[A", IK_F1 },
     { "\x1bOQ", IK_F2 }, { "\x1b[12~", IK_F2 }, { "\x1b[[B", IK_F2 },
-    { "\x1b[20~", IK_F9 }, { "\x1b[21~", IK_F10 },
-    { "\x1bOR", IK_FKEY }, { "\x1bOS", IK_FKEY },
-    { "\x1b[[C", IK_FKEY }, { "\x1b[[D", IK_FKEY }, { "\x1b[[E", IK_FKEY },
+    { "\x1bOR", IK_F3 }, { "\x1b[13~", IK_F3 }, { "\x1b[[C", IK_F3 },
+    { "\x1bOS", IK_F4 }, { "\x1b[14~", IK_F4 }, { "\x1b[[D", IK_F4 },
+    { "\x1b[15~", IK_F5 }, { "\x1b[[E", IK_F5 }, { "\x1b[17~", IK_F6 },
+    { "\x1b[18~", IK_F7 }, { "\x1b[19~", IK_F8 }, { "\x1b[20~", IK_F9 },
+    { "\x1b[21~", IK_F10 }, { "\x1b[23~", IK_F11 }, { "\x1b[24~", IK_F12 },
   };
 
   for (size_t i = 0; i < ARRAY_SIZE (defaults); i++)

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* ttyin.h -- the bytes a terminal sends, decoded into keys and taps.
 
    The kiosk reads its terminal itself, one non-blocking read() per

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* typo.c -- French typography, applied when a page is laid out.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* typo.h -- French typography, applied when a page is laid out.
 
    French puts a no-break space before ; : ! ? and inside « », so that the

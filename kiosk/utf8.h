@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* utf8.h -- checks and measures UTF-8 text, through libunistring.
 
    Every string that comes from a file passes utf8_check() before it is

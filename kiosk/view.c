@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* view.c -- draws a session on the terminal; only draws.  */
 
 #include "system.h"
@@ -112,7 +115,38 @@ struct view_line
   struct view *v;
   const struct layout_glyphs *g;
   bool selected;                /* The line is part of the selected link.  */
+  const struct layout *l;       /* The layout drawn, for the highlight.  */
+  uint32_t hl_off, hl_end;      /* Highlighted bytes of its text.  */
 };
+
+/* Draws the N bytes at S, a piece of VL's layout text, with the part of
+   it that is highlighted (the sentence read aloud) in ROLE_MATCH;
+   returns false if no part of it is.  */
+static bool
+view_highlighted (struct view_line *vl, const char *s, size_t n,
+                  enum style_role role)
+{
+  const char *text = vl->l != NULL ? vl->l->text : NULL;
+  size_t off, a, b;
+
+  if (vl->hl_end <= vl->hl_off || text == NULL || s < text
+      || s >= text + vl->l->text_len)
+    return false;
+  off = (size_t) (s - text);
+  if (off + n <= vl->hl_off || off >= vl->hl_end)
+    return false;
+  a = vl->hl_off > off ? vl->hl_off - off : 0;
+  b = vl->hl_end < off + n ? vl->hl_end - off : n;
+  theme_apply (stdscr, role);
+  if (a > 0)
+    view_put_text (s, a, 1);
+  theme_apply (stdscr, ROLE_MATCH);
+  view_put_text (s + a, b - a, 1);
+  theme_apply (stdscr, role);
+  if (b < n)
+    view_put_text (s + b, n - b, 1);
+  return true;
+}
 
 /* The curses line-drawing character to draw REPEAT times frame glyph S
    of G with, or 0 to draw S as text.  Where the locale has no box-drawing
@@ -186,6 +220,8 @@ view_piece (void *ctx, const char *s, size_t len, unsigned cols,
      instructions.  */
   if (frame && s == vl->g->v)
     role = ROLE_WARNING_TEXT;
+  if (!frame && repeat == 1 && view_highlighted (vl, s, len, role))
+    return;
   theme_apply (stdscr, role);
   if (frame)
     view_glyph (vl->v, vl->g, s, repeat);
@@ -203,11 +239,13 @@ view_body (struct view *v, const struct session *s)
   size_t field = session_field_line (s);
   int cursor_y = v->body_y, cursor_x = v->body_x;
   bool cursor_set = false;
+  uint32_t hl_off, hl_end;
 
+  session_highlighted (s, &hl_off, &hl_end);
   for (int row = 0; row < v->body_rows; row++)
     {
       size_t i = top + (size_t) row;
-      struct view_line vl = { v, g, false };
+      struct view_line vl = { v, g, false, l, hl_off, hl_end };
 
       move (v->body_y + row, 0);
       theme_apply (stdscr, ROLE_BODY);
@@ -377,7 +415,22 @@ static const struct view_button_def view_buttons[] = {
   { ACT_WARNING_SIGNS, "!", NC_ ("button", "Warning signs"), true, false,
     false },
   { ACT_QUIT, "F10", NC_ ("button", "Quit"), false, true, false },
+  /* TRANSLATORS: the button that turns speech on (read aloud through
+     the headphones); when speech is on it shows "Stop listening".  */
+  { ACT_SPEECH_TOGGLE, "F12", NC_ ("button", "Listen"), false, false,
+    false },
+  /* TRANSLATORS: the button that makes the text larger (a larger
+     console font); "A-" when it is at the largest.  */
+  { ACT_TEXT_LARGER, "+", NC_ ("button", "A+"), false, false, false },
 };
+
+/* Speech and text size: shown where the bar has room for them in the
+   rows the other buttons take.  */
+static bool
+view_access (const struct view_button_def *b)
+{
+  return action_is_access (b->action);
+}
 
 _Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
                 "struct view has room for every button");
@@ -390,6 +443,28 @@ view_next_language (const struct session *s)
   const char *next = session_next_lang (s);
 
   return next != NULL ? i18n_native_name (next) : NULL;
+}
+
+/* The label of button B now (translated), or NULL if it is not shown
+   at all.  */
+static const char *
+view_label (const struct view *v, const struct session *s,
+            const struct view_button_def *b)
+{
+  switch (b->action)
+    {
+    case ACT_SPEECH_TOGGLE:
+      if (v->speech == VIEW_SPEECH_HIDDEN)
+        return NULL;
+      return v->speech == VIEW_SPEECH_ON ? C_ ("button", "Stop listening")
+                                         : CT_ (b->label);
+    case ACT_TEXT_LARGER:
+      if (!v->text_size)
+        return NULL;
+      return v->text_largest ? C_ ("button", "A-") : CT_ (b->label);
+    default:
+      return b->label != NULL ? CT_ (b->label) : view_next_language (s);
+    }
 }
 
 /* Where the buttons go: one or two rows, with or without their keys.  */
@@ -448,24 +523,10 @@ view_plan_rows (const struct view *v, struct view_plan *p, bool keys,
    language can show (what the rows are reserved for).  No button is ever
    left out: the keys go first, then a second row is taken; a label too
    wide for the row is cut by view_bar().  */
+/* Plans the rows of the buttons P shows (view_plan()).  */
 static void
-view_plan (const struct view *v, const struct session *s, bool all,
-           struct view_plan *p)
+view_plan_rest (const struct view *v, struct view_plan *p)
 {
-  bool first = !all && (session_screen (s) == SCREEN_LANGUAGE
-                        || session_screen (s) == SCREEN_ATTRACT);
-
-  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
-    {
-      const struct view_button_def *b = &view_buttons[i];
-
-      p->labels[i] = b->label != NULL ? CT_ (b->label)
-                                      : view_next_language (s);
-      p->show[i] = p->labels[i] != NULL && !(b->quit && v->pf->kiosk)
-                   && (!first || b->action == ACT_WARNING_SIGNS
-                       || b->action == ACT_HELP || b->quit);
-      p->row[i] = 0;
-    }
   if (view_plan_rows (v, p, !v->pf->plain, v->cols)
       && (p->rows == 1 || v->pf->plain))
     return;
@@ -487,6 +548,53 @@ view_plan (const struct view *v, const struct session *s, bool all,
     for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
       if (p->show[i])
         p->row[i] = k++ < (half + 1) / 2 ? 0 : 1;
+  }
+}
+
+/* Plans the bar of S; with ALL, for every button the screens of S's
+   language can show (what the rows are reserved for).  No button is ever
+   left out (but speech and text size, which take a place left): the keys go first, then a second row is taken; a label too
+   wide for the row is cut by view_bar().  */
+static void
+view_plan (const struct view *v, const struct session *s, bool all,
+           struct view_plan *p)
+{
+  bool first = !all && (session_screen (s) == SCREEN_LANGUAGE
+                        || session_screen (s) == SCREEN_ATTRACT);
+  bool access[ARRAY_SIZE (view_buttons)];
+  bool any = false;
+
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+    {
+      const struct view_button_def *b = &view_buttons[i];
+
+      p->labels[i] = view_label (v, s, b);
+      p->show[i] = p->labels[i] != NULL && !(b->quit && v->pf->kiosk)
+                   && (!first || b->action == ACT_WARNING_SIGNS
+                       || b->action == ACT_HELP || b->quit
+                       || view_access (b));
+      p->row[i] = 0;
+      /* Planned without them first.  */
+      access[i] = p->show[i] && view_access (b);
+      any = any || access[i];
+      if (view_access (b))
+        p->show[i] = false;
+    }
+  view_plan_rest (v, p);
+  if (all || !any)
+    return;
+  /* They take a place left in those rows, with the keys as planned; no
+     row is added for them.  */
+  {
+    int rows = p->rows;
+    bool keys = p->keys;
+    struct view_plan try = *p;
+
+    for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+      if (access[i])
+        try.show[i] = true;
+    if (view_plan_rows (v, &try, keys, v->cols) && try.rows <= rows)
+      *p = try;
   }
 }
 
@@ -572,7 +680,8 @@ view_too_small (struct view *v)
     {
       const struct layout_line *ln = &l->lines[i];
       int x = ln->cols < v->cols ? (v->cols - ln->cols) / 2 : 0;
-      struct view_line vl = { v, layout_glyphs (v->pf->charset), false };
+      struct view_line vl = { v, layout_glyphs (v->pf->charset), false,
+                              NULL, 0, 0 };
 
       if (y + (int) i < 0 || y + (int) i >= v->rows)
         continue;
@@ -592,7 +701,7 @@ view_text_lines (struct view *v, const struct layout *l, int y, int x)
 
   for (size_t i = 0; i < l->nlines; i++)
     {
-      struct view_line vl = { v, g, false };
+      struct view_line vl = { v, g, false, NULL, 0, 0 };
 
       move (y + (int) i, x);
       layout_render_line (l, i, g, view_piece, &vl);
@@ -708,4 +817,19 @@ view_hit (const struct view *v, const struct session *s, int y, int x,
         }
     }
   return ACT_NONE;
+}
+
+const char *
+view_button_label (const struct view *v, const struct session *s,
+                   enum action a, const char **lang)
+{
+  *lang = session_ui_lang (s);
+  for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
+    if (view_buttons[i].action == a)
+      {
+        if (a == ACT_LANGUAGE && session_next_lang (s) != NULL)
+          *lang = session_next_lang (s);
+        return view_label (v, s, &view_buttons[i]);
+      }
+  return NULL;
 }

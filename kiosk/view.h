@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* view.h -- draws a session on the terminal; only draws.
 
    The screen is a header line, the text area, a status line (where the
@@ -43,6 +46,11 @@ struct view
   struct view_button buttons[VIEW_MAX_BUTTONS];
   int nbuttons;                 /* The first NBAR are the bar's.  */
   int nbar;
+  /* The accessibility buttons, as the loop says (a11y.c): Listen (or
+     Stop listening when speech is on), and A+ (A- at the largest text)
+     on a console whose font can change.  */
+  enum { VIEW_SPEECH_HIDDEN, VIEW_SPEECH_OFF, VIEW_SPEECH_ON } speech;
+  bool text_size, text_largest;
 };
 
 void view_init (struct view *v, const struct profile *pf);
@@ -59,5 +67,11 @@ void view_draw (struct view *v, const struct session *s,
    *ARG the layout line); ACT_NONE elsewhere.  */
 enum action view_hit (const struct view *v, const struct session *s, int y,
                       int x, long *arg);
+/* The label of the button for action A as the bar shows it (translated),
+   and the language it is in (*LANG: the interface's, or the other
+   language's for the language button); NULL if no button does A.  */
+const char *view_button_label (const struct view *v,
+                               const struct session *s, enum action a,
+                               const char **lang);
 
 #endif /* MESOKIOSK_VIEW_H */

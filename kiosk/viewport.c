@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* viewport.c -- a page on a screen: what shows, what is selected, and
    moving through it.  */
 
@@ -237,6 +240,7 @@ viewport_show (struct viewport *v, const struct page *p,
   v->menu = menu;
   v->top = 0;
   v->selected = -1;
+  v->mark_off = v->mark_end = 0;
   v->seeking = false;
   v->to_match = false;
   v->settled = false;
@@ -275,6 +279,7 @@ viewport_resize (struct viewport *v, unsigned width, unsigned rows)
     {
       bool had = v->layout != NULL;
 
+      v->mark_off = v->mark_end = 0;    /* Offsets of the old layout.  */
       v->opts.width = width;
       v->opts.rows = rows;
       viewport_drop_ahead (v);
@@ -578,4 +583,37 @@ viewport_prepare (struct viewport *v, const struct page *p,
   v->ahead = layout_page_part (p, &v->ahead_opts, SIZE_MAX);
   *waiting = v->ahead->waiting;
   return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading aloud.  */
+
+enum result
+viewport_highlight (struct viewport *v, uint32_t off, uint32_t end,
+                    size_t line, size_t nlines)
+{
+  if (v->layout == NULL)
+    return RESULT_IGNORED;
+  if (v->mark_off == off && v->mark_end == end)
+    return RESULT_IGNORED;
+  v->mark_off = off;
+  v->mark_end = end;
+  if (end > off)
+    {
+      if (nlines == 0)
+        nlines = 1;
+      if (line < v->top || line + nlines > v->top + v->rows)
+        {
+          v->top = line;
+          viewport_fix_selection (v, true);
+          v->settled = false;
+        }
+    }
+  return RESULT_BODY;
+}
+
+bool
+viewport_complete (struct viewport *v)
+{
+  return viewport_have (v, SIZE_MAX);
 }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* viewport.h -- a page on a screen of ROWS lines: what shows, what is
    selected, and moving through it.
 
@@ -61,6 +64,9 @@ struct viewport
   bool to_match;                /* Then on to the first highlighted word
                                    from there.  */
   struct viewport_mark want;
+  uint32_t mark_off, mark_end;  /* Highlighted: bytes [MARK_OFF, MARK_END)
+                                   of the layout's text (the sentence
+                                   read aloud); none when equal.  */
   struct layout *ahead;         /* Owned: AHEAD_PAGE laid out ahead, with
                                    AHEAD_OPTS and AHEAD_NOTICE.  */
   const struct page *ahead_page;
@@ -109,6 +115,18 @@ enum result viewport_next_link (struct viewport *v, int dir);
 /* Selects the link on layout line LINE; returns it, or -1 if there is
    none there (then nothing changes).  */
 int32_t viewport_select_line (struct viewport *v, size_t line);
+
+/* Highlights bytes [OFF, END) of the layout's text, on layout lines
+   [LINE, LINE + NLINES), and scrolls them into view (to the top of the
+   screen when they are below it, as a page-down would).  OFF == END
+   takes the highlight away.  A new page or a new layout takes it away
+   too.  */
+enum result viewport_highlight (struct viewport *v, uint32_t off,
+                                uint32_t end, size_t line, size_t nlines);
+
+/* Lays out the whole page (for reading it aloud); false if it stopped
+   at a label not known yet: supply it and call again.  */
+bool viewport_complete (struct viewport *v);
 
 /* Link K of the layout, or NULL.  */
 const struct layout_link *viewport_link (const struct viewport *v,

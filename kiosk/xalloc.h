@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* xalloc.h -- allocation that never returns NULL.
 
    A kiosk that runs out of memory cannot show anything useful, so these

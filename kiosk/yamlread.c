@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* yamlread.c -- a defensive reader of libyaml events.  */
 
 #include "system.h"

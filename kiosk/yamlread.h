@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* yamlread.h -- a defensive reader of libyaml events.
 
    libyaml 0.2.5 (Debian 12) has no nesting limit, expands aliases, and

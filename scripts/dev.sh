@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # scripts/dev.sh -- the two Quick start commands of README.md.
 #
 #   scripts/dev.sh run [OPTION]...  install what is missing, build, and start
@@ -7,7 +9,9 @@
 #                                   the whole test suite (normal build, then
 #                                   a build with AddressSanitizer and
 #                                   UndefinedBehaviorSanitizer, then valgrind,
-#                                   then a clang build with no warning)
+#                                   then a clang build with no warning, then
+#                                   make check-boot: the Debian package
+#                                   booted under qemu, tests/boot/README)
 #
 # Debian packages are installed with apt-get (as root, or through sudo).
 # Builds go to _build/ (and _build-asan/, _build-valgrind/); the kiosk is
@@ -19,8 +23,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 packages="autoconf automake autopoint gettext make gcc pkg-config \
-libncurses-dev libyaml-dev libunistring-dev libqrencode-dev"
-test_packages="tmux valgrind python3 clang zbar-tools"
+libncurses-dev libyaml-dev libunistring-dev libcrypt-dev libqrencode-dev \
+libespeak-ng-dev espeak-ng-data"
+test_packages="tmux valgrind python3 clang zbar-tools sox console-setup-linux \
+mandoc groff-base"
+# make check-boot (tests/boot/check-boot.sh installs the same if missing).
+boot_packages="debhelper dpkg-dev lintian pkgconf systemd debootstrap \
+qemu-system-x86 e2fsprogs python3-pyte util-linux"
 
 say () { printf '==> %s\n' "$*" >&2; }
 
@@ -90,7 +99,7 @@ case ${1:-} in
     exec "$top/_build/inst/bin/mesokiosk" "$@"
     ;;
   test)
-    install_missing $packages $test_packages
+    install_missing $packages $test_packages $boot_packages
     bootstrap
     status=0
     build _build
@@ -111,7 +120,8 @@ case ${1:-} in
     vg_tests='$(UNIT_TESTS) tests/screen/navigate.sh tests/screen/scroll.sh'
     vg_tests="$vg_tests tests/screen/help.sh tests/screen/signals.sh"
     vg_tests="$vg_tests tests/screen/mouse.sh tests/screen/search.sh"
-    vg_tests="$vg_tests tests/screen/monkey.sh"
+    vg_tests="$vg_tests tests/screen/monkey.sh tests/screen/speech.sh"
+    vg_tests="$vg_tests tests/screen/speech-idle.sh"
     make -C _build-valgrind check-valgrind --no-print-directory -j2 \
       TESTS="$vg_tests" >/dev/null 2>&1 || status=1
     # clang too: the same warnings, as errors, and the unit tests.
@@ -119,7 +129,27 @@ case ${1:-} in
     build _build-clang CC=clang --enable-werror || status=1
     make -C _build-clang check --no-print-directory -j2 \
       TESTS='$(UNIT_TESTS) tests/cli/boundary.sh' >/dev/null 2>&1 || status=1
-    summary _build _build-asan _build-valgrind _build-clang || status=1
+    sum=$(summary _build _build-asan _build-valgrind _build-clang) || status=1
+    # The package booted in a virtual machine: its own TAP lines, counted
+    # in the closing line below.  A skip would count as a failure.
+    say "make check-boot: the .deb in a Debian 12 virtual machine"
+    boot_start=$(date +%s)
+    boot_status=0
+    make -C _build check-boot --no-print-directory > _build/check-boot.log 2>&1 \
+      || boot_status=1
+    grep -E '^(ok|not ok|check-boot:)' _build/check-boot.log >&2 || true
+    boot_pass=$(grep -c '^ok ' _build/check-boot.log || true)
+    boot_fail=$(grep '^not ok ' _build/check-boot.log | grep -vc '# TODO' || true)
+    if [ $boot_status -ne 0 ] && [ "$boot_fail" -eq 0 ]; then
+      boot_fail=1
+      tail -n 40 _build/check-boot.log >&2
+    fi
+    echo "check-boot: $((boot_pass)) passed, $((boot_fail)) failed in $(( $(date +%s) - boot_start )) s"
+    [ $boot_status -eq 0 ] || status=1
+    printf '%s\n' "$sum" | grep skipped || true
+    suite_pass=$(printf '%s\n' "$sum" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+    suite_fail=$(printf '%s\n' "$sum" | sed -n 's/^[0-9]* passed, \([0-9]*\) failed$/\1/p')
+    echo "$((suite_pass + boot_pass)) passed, $((suite_fail + boot_fail)) failed"
     exit $status
     ;;
   *)

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/lib.sh -- helpers for the shell tests (GNU hello style).
 # Sourced by every tests/*/*.sh; automake's harness runs them from the build
 # directory with srcdir, MESOKIOSK and friends in the environment.

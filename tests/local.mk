@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/local.mk: the test suite, run by 'make check'.
 
 UNIT_TESTS = \
@@ -9,11 +11,16 @@ UNIT_TESTS = \
 	tests/unit/test-review \
 	tests/unit/test-search \
 	tests/unit/test-session \
+	tests/unit/test-speech \
 	tests/unit/test-text \
+	tests/unit/test-textsize \
 	tests/unit/test-ttyin \
 	tests/unit/test-viewport
 
-check_PROGRAMS = $(UNIT_TESTS) tests/tools/loadfile
+# View tests: they link the view's sources and ncursesw, not the model.
+VIEW_TESTS = tests/view/test-contrast
+
+check_PROGRAMS = $(UNIT_TESTS) $(VIEW_TESTS) tests/tools/loadfile
 
 # Unit tests and tools see only the model: no curses.
 UNIT_CPPFLAGS = $(MODEL_BOUNDARY) $(AM_CPPFLAGS) -I$(top_srcdir)/tests/unit
@@ -38,6 +45,12 @@ tests_unit_test_search_LDADD = $(MODEL_LIBS)
 tests_unit_test_session_SOURCES = tests/unit/test-session.c tests/unit/unit.h
 tests_unit_test_session_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_session_LDADD = $(MODEL_LIBS)
+tests_unit_test_speech_SOURCES = tests/unit/test-speech.c tests/unit/unit.h
+tests_unit_test_speech_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_speech_LDADD = $(MODEL_LIBS)
+tests_unit_test_textsize_SOURCES = tests/unit/test-textsize.c tests/unit/unit.h
+tests_unit_test_textsize_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_textsize_LDADD = $(MODEL_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test-text.c tests/unit/unit.h
 tests_unit_test_text_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_text_LDADD = $(MODEL_LIBS)
@@ -50,6 +63,10 @@ tests_unit_test_gesture_LDADD = $(MODEL_LIBS)
 tests_unit_test_viewport_SOURCES = tests/unit/test-viewport.c tests/unit/unit.h
 tests_unit_test_viewport_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_viewport_LDADD = $(MODEL_LIBS)
+tests_view_test_contrast_SOURCES = tests/view/test-contrast.c \
+	kiosk/theme.c kiosk/theme.h
+tests_view_test_contrast_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)
+tests_view_test_contrast_LDADD = $(NCURSESW_LIBS) -lm
 tests_tools_loadfile_SOURCES = tests/tools/loadfile.c
 tests_tools_loadfile_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_tools_loadfile_LDADD = $(MODEL_LIBS)
@@ -62,9 +79,12 @@ CLI_TESTS = \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
 	tests/cli/locale.sh \
+	tests/cli/man.sh \
+	tests/cli/nls.sh \
 	tests/cli/options.sh \
 	tests/cli/overlay.sh \
 	tests/cli/qr.sh \
+	tests/cli/spdx.sh \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
@@ -92,9 +112,13 @@ SCREEN_TESTS = \
 	tests/screen/resize.sh \
 	tests/screen/scroll.sh \
 	tests/screen/search.sh \
-	tests/screen/shipped.sh
+	tests/screen/shipped.sh \
+	tests/screen/speech.sh \
+	tests/screen/speech-always.sh \
+	tests/screen/speech-idle.sh \
+	tests/screen/speech-real.sh
 
-TESTS = $(UNIT_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
+TESTS = $(UNIT_TESTS) $(VIEW_TESTS) $(CLI_TESTS) $(SCREEN_TESTS)
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
 
@@ -125,6 +149,8 @@ AM_TESTS_ENVIRONMENT = \
 	srcdir='$(abs_top_srcdir)'; export srcdir; \
 	MESOKIOSK='$(abs_top_builddir)/kiosk/mesokiosk'; export MESOKIOSK; \
 	LOADFILE='$(abs_top_builddir)/tests/tools/loadfile'; export LOADFILE; \
+	MESOKIOSK_SPEAK='$(abs_top_builddir)/kiosk/mesokiosk-speak'; \
+	export MESOKIOSK_SPEAK; SOX='$(SOX)'; export SOX; \
 	MESOKIOSK_LOCALEDIR='$(abs_top_builddir)/$(TEST_LOCALEDIR)'; \
 	export MESOKIOSK_LOCALEDIR; \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # bench.sh -- the benchmark of issue 8: mesokiosk against less and against
 # the floor (a bare ncursesw program, floor.c) showing the same French page,
 # and mesokiosk's loader against a bare libyaml parse (yamlparse.c).
@@ -166,6 +168,11 @@ TABS=$(menu_index "$BENCH_CONTENT" "$BENCH_PAGE")
 [ -n "$TABS" ] || die "page '$BENCH_PAGE' is not in the menu of kiosk.yaml"
 
 DRIVE="python3 $here/ptydrive.py"
+# mesokiosk's keys for quit (Ctrl-C: F10 is not on a vt100's keyboard)
+# and a line down (Down, xterm's application mode): letters and 'q' type
+# a search there.
+MK_QUIT='\x03'
+MK_DOWN='\x1bOB'
 MK_ENV="--env MESOKIOSK_DATADIR=$BENCH_CONTENT $LOCALE_ENV"
 NAV="--step tab*$TABS:\\t --step open:\\r"
 [ "$TABS" -gt 0 ] || NAV="--step open:\\r"
@@ -177,8 +184,10 @@ drive () {
   # MK_ENV and NAV are lists of options: split on purpose.
   # shellcheck disable=SC2086
   case $kind in
-    mk) set -- $MK_ENV "$@" -- "$MESOKIOSK" --lang fr ;;
-    mk-nav) set -- $MK_ENV $NAV "$@" -- "$MESOKIOSK" --lang fr ;;
+    # Letters type a search in mesokiosk: it quits with Ctrl-C.
+    mk) set -- $MK_ENV --quit "$MK_QUIT" "$@" -- "$MESOKIOSK" --lang fr ;;
+    mk-nav) set -- $MK_ENV --quit "$MK_QUIT" $NAV "$@" -- "$MESOKIOSK" \
+                  --lang fr ;;
     # From the work directory: less shows the file name on its first
     # screen, so the name must not depend on where the build is.
     less) set -- --cwd "$W" "$@" -- less page.txt ;;
@@ -202,7 +211,7 @@ if [ -n "$have_strace" ]; then
   idle_pids="$idle_pids $!"
   # shellcheck disable=SC2086
   $DRIVE --label idle-page --idle-strace "$BENCH_IDLE" --quit '' \
-    --step 'warning:w' $MK_ENV \
+    --step 'warning:!' $MK_ENV \
     -- "$MESOKIOSK" --kiosk --idle 120 --lang fr > "$W/idle2.kv" 2>&1 &
   idle_pids="$idle_pids $!"
   $DRIVE --label idle-less --idle-strace "$BENCH_IDLE" \
@@ -223,7 +232,7 @@ drive cg-mk mk-nav $CG "$W/cg.mk.pgdn" $MARK --step 'pgdn*10: '
 drive cg-less less $CG "$W/cg.less.pgdn" --step 'pgdn*10: '
 drive cg-floor floor $CG "$W/cg.floor.pgdn" --step 'pgdn*10: '
 say "callgrind: start, $JC line scrolls, quit"
-drive cgj-mk mk-nav $CG "$W/cg.mk.j" $MARK --step "j*$JC:j"
+drive cgj-mk mk-nav $CG "$W/cg.mk.j" $MARK --step "j*$JC:$MK_DOWN"
 drive cgj-less less $CG "$W/cg.less.j" --step "j*$JC:j"
 drive cgj-floor floor $CG "$W/cg.floor.j" --step "j*$JC:j"
 
@@ -247,7 +256,7 @@ for p in mk less floor; do
     { print $2 }' "$KV" | sort -n | sed -n 3p)" >> "$W/nat.kv"
 done
 cat "$W/nat.kv" >> "$KV"
-drive natj-mk mk-nav --step "j*$J:j"
+drive natj-mk mk-nav --step "j*$J:$MK_DOWN"
 drive natj-less less --step "j*$J:j"
 drive natj-floor floor --step "j*$J:j"
 # Did mesokiosk open the right page?
@@ -256,6 +265,41 @@ opened=$(awk '/ frame / && / page=/ { p = $0 } /event .* follow/ { f = 1 }
                                exit }' "$W/trace.pgdn")
 [ "$opened" = "$BENCH_PAGE" ] \
   || die "Tab x$TABS and Enter opened '$opened', not '$BENCH_PAGE'"
+
+# Speech (issue 16): from the key that turns it on (F12, on the page) to
+# the first audio sample of the page's title, and the peak RSS of the
+# kiosk and of its speech helper while it reads.  The helper synthesises
+# into nothing (MESOKIOSK_SPEAK_OUTPUT=null): the first sample is the
+# first one espeak-ng hands over, as it would to the sound device.  The
+# times are the kiosk's (the key's arrival, in its trace) and the
+# helper's (CLOCK_MONOTONIC, the same clock).  Five runs: the median.
+BENCH_SPEAK=${BENCH_SPEAK:-$(dirname "$MESOKIOSK")/mesokiosk-speak}
+have_speak=; [ -x "$BENCH_SPEAK" ] && have_speak=1
+if [ -n "$have_speak" ]; then
+  say "speech: latency and memory (5 runs each)"
+  for r in 1 2 3 4 5; do
+    : > "$W/trace.speech$r"
+    drive "speech$r" mk --hwm --env "MESOKIOSK_SPEAK=$BENCH_SPEAK" \
+      --env MESOKIOSK_SPEAK_OUTPUT=null \
+      --env "MESOKIOSK_TRACE=$W/trace.speech$r" \
+      --step 'warning:!' --step 'listen:\x1b[24~'
+    awk -v r="$r" '/ speech listen t=/ && k == "" { sub(/.*t=/, ""); k = $0 }
+      / speech begin 1 t=/ { sub(/.*t=/, ""); b = $0 }
+      END { if (k != "" && b != "")
+              printf "speech%d.latency_ms %.1f\n", r, (b - k) * 1000 }' \
+      "$W/trace.speech$r" >> "$KV"
+  done
+  for k in latency_ms hwm.mesokiosk hwm.mesokiosk-speak; do
+    echo "speech.$k $(awk -v k="$k" '$1 ~ "^speech[1-5][.]" &&
+      substr($1, index($1, ".") + 1) == k { print $2 }' "$KV" \
+      | sort -n | sed -n 3p)" >> "$KV"
+  done
+  echo "speech.latency_range $(awk '$1 ~ /^speech[1-5][.]latency_ms$/ {
+      if (n == 0 || $2 < lo) lo = $2; if ($2 > hi) hi = $2; n++ }
+      END { if (n) printf "%.0f-%.0f", lo, hi }' "$KV")" >> "$KV"
+else
+  say "speech: no helper at $BENCH_SPEAK (built without espeak-ng?): not measured"
+fi
 
 # The terminal's speed: same first frame and page-down at 9600 and 38400
 # baud, for xterm-256color and vt100.
@@ -328,12 +372,12 @@ for n in $quarter $half $BENCH_PAGES; do
   python3 "$here/genlib.py" "$n" "$W/lib$n"
   load "$W/lib$n" "n$n"
   # The kiosk with every page read (it reads them after the first frame).
-  $DRIVE --label "big$n" --rss \
+  $DRIVE --label "big$n" --rss --quit "$MK_QUIT" \
     --env "MESOKIOSK_DATADIR=$W/lib$n" $LOCALE_ENV \
     -- "$MESOKIOSK" --lang fr >> "$KV" || die "the kiosk failed on lib$n"
 done
 # The first frame of the home screen with the biggest library.
-$DRIVE --label "cgbig" $CG "$W/cg.big" $MARK --first-only \
+$DRIVE --label "cgbig" $CG "$W/cg.big" $MARK --first-only --quit "$MK_QUIT" \
   --env "MESOKIOSK_DATADIR=$W/lib$BENCH_PAGES" $LOCALE_ENV \
   -- "$MESOKIOSK" --lang fr >> "$KV" || die "the kiosk failed on lib$n"
 
@@ -495,6 +539,15 @@ row "Ir, search over $BENCH_PAGES generated pages ($(v search.gen.pages) indexed
 # Memory.
 row "Peak RSS, kB, after 10 page-downs (median of 5)" kB \
   "$(v nat-mk.rss_kb)" "$(v nat-less.rss_kb)" "$(v nat-floor.rss_kb)" less 1.25
+# Speech on (issue 16): the kiosk links nothing of espeak-ng, so with
+# speech off the rows above are those of a kiosk without speech.
+if [ -n "$have_speak" ]; then
+  row "Speech: F12 on a page to the first audio sample of its title, ms (median of 5; range $(v speech.latency_range))" ms \
+    "$(v speech.latency_ms)" "" "" none ""
+  row "Peak RSS, kB, with speech on: the kiosk / the speech helper (median of 5)" - \
+    "$(v speech.hwm.mesokiosk) / $(v speech.hwm.mesokiosk-speak)" "" "" \
+    none ""
+fi
 # Bytes: the issue's targets for a page-down and a one-line scroll.
 row "Bytes, first frame (mesokiosk: home screen)" B \
   "$(v nat-mk.start.bytes)" "$(v nat-less.start.bytes)" \

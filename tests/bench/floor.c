@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* floor.c -- the floor of the benchmark: the least a curses program can do
    to show a text file on a terminal.
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """genlib.py -- generate a mesokiosk library of N pages for the benchmark.
 
     genlib.py N DIR [SEED]

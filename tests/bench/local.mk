@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/bench/local.mk: 'make bench', mesokiosk against less and a bare
 ## ncursesw program (tests/bench/README).  Not part of 'make check': a run
 ## takes minutes and needs valgrind, strace, less and python3.

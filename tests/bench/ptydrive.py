@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """ptydrive.py -- run one terminal program in a pseudo-terminal for the
 benchmark (tests/bench/bench.sh): send keys one step at a time, wait after
 each step until the program is idle, and report per step the bytes it wrote
@@ -73,13 +75,46 @@ def children(pid):
     return kids
 
 
+def comm(pid):
+    try:
+        with open("/proc/%d/comm" % pid) as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+# Children of the program that are its own helpers, not the program below
+# a wrapper: mesokiosk's speech helper (kiosk/voice.c).
+HELPERS = ("mesokiosk-speak",)
+
+
 def leaf(pid):
     """The program itself, below wrappers such as /usr/bin/time."""
     while True:
-        kids = children(pid)
+        kids = [k for k in children(pid) if comm(k) not in HELPERS]
         if not kids:
             return pid
         pid = kids[0]
+
+
+def hwm(pid):
+    """Peak resident memory (VmHWM, kB) of PID and of its descendants,
+    by command name."""
+    out = {}
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children(p))
+        try:
+            with open("/proc/%d/status" % p) as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        name = comm(p)
+                        out[name] = max(out.get(name, 0),
+                                        int(line.split()[1]))
+        except OSError:
+            pass
+    return out
 
 
 def blocked(pid):
@@ -302,6 +337,9 @@ def main():
                     help="another valgrind option")
     ap.add_argument("--rss", action="store_true",
                     help="peak RSS with /usr/bin/time -v, else getrusage")
+    ap.add_argument("--hwm", action="store_true",
+                    help="report the peak RSS of the program and of each"
+                    " process under it, before quitting")
     ap.add_argument("--quiet", type=float, default=None,
                     help="seconds without output that count as idle")
     ap.add_argument("--save", metavar="PREFIX",
@@ -390,11 +428,14 @@ def main():
         print("%s.idle.seconds %g" % (a.label, a.idle_strace))
         print("%s.idle.wakeups %d" % (a.label, wake))
         print("%s.idle.syscalls %d" % (a.label, calls))
+    peaks = hwm(leaf(d.pid)) if a.hwm else {}
     if a.quit:
         d.send(codecs.decode(a.quit, "unicode_escape").encode("latin-1"))
     else:
         os.kill(leaf(d.pid), signal.SIGTERM)
     d.wait_exit()
+    for name, kb in sorted(peaks.items()):
+        print("%s.hwm.%s %d" % (a.label, name, kb))
     results.append(("quit", bytes(d.out[mark:])))
 
     label = a.label

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* searchbench.c -- the search of the benchmark: read a whole library,
    index every page (every language), then run queries as a patient would
    type them, through the model's own API (kiosk/search.h).  Links only

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* yamlparse.c -- the floor of loading, for the benchmark: read each file
    given into memory and run libyaml's event parser over it, deleting each
    event.  Nothing else: no model, no checks, no output.  This is what any

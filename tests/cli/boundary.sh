@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The model/view boundary holds at compile time: a model source that
 # includes curses, directly or through curses_compat.h, does not build with
 # the model's flags (MODEL_BOUNDARY in Makefile.am), while the same source

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # --check: GNU-format messages, a summary line, exit 0 / 1 (--strict) / 2.
 . "$srcdir/tests/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Every shipped content file is listed in content/local.mk (so it is
 # installed and distributed), and every listed file exists.
 . "$srcdir/tests/lib.sh"

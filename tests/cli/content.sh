@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The shipped library (issue 3's quality bar): complete in both languages
 # with the same links and warning boxes, clean for --check --strict once a
 # clinic sets its phone; every page says what it is about on its first

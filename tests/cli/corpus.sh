@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The broken-content corpus: every file gives its expected messages, and
 # none crashes, hangs or leaks (this test also runs in the sanitizer build
 # and under valgrind).  Then the limits, each at the limit and one past it.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # --dump prints a page as the kiosk lays it out.
 . "$srcdir/tests/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The catalogs are complete (GNU hello's po-check): every source file that
 # marks strings is in locale/POTFILES.in, and the French catalog has every
 # message of the sources, translated, none fuzzy.  'make locale-check' runs

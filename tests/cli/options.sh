@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # --help, --version and usage errors (exit status 2).
 . "$srcdir/tests/lib.sh"
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Layers: a clinic page with the same id and language replaces the shipped
 # one, a new id adds a page, the settings can hide a shipped page; the
 # clinic's settings override only the keys they set.

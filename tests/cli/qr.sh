@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The contact card on the warning-signs page: the code --dump draws (as
 # the screen does) decodes back to the exact contact text, for a plain
 # name, for one with accents and MECARD's special characters, and for a

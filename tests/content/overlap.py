@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """Checks that no sentence of the source articles reappears in the content.
 
 Usage: overlap.py SEEDS_DIR CONTENT_DIR [--run N]

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """Reading ease of a page as mesokiosk lays it out.
 
 Usage: readability.py --lang fr|en [--min SCORE] [FILE]

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fuzz-common.h -- what the fuzz targets check on every input.
 
    Included by fuzz-load.c and fuzz-layout.c only (it defines static

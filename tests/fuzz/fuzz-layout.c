@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fuzz-layout.c -- libFuzzer target for the layout.
 
    The input is a page description:

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* fuzz-load.c -- libFuzzer target for the content loader.
 
    Each input is read as a page (load_page(), in LOAD_FULL and LOAD_HEADER

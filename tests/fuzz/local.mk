@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/fuzz/local.mk: the libFuzzer targets.
 ##
 ## 'make fuzz' builds them with clang (libFuzzer, ASan, UBSan) from the

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* replay.c -- run a fuzz target on given files, without libFuzzer.
 
    Linked with fuzz-load.c or fuzz-layout.c and built with the normal

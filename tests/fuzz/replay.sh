@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Replays the saved fuzz crashes (tests/fuzz/regressions/) and the seed
 # corpus (seeds.sh) through the fuzz targets' LLVMFuzzerTestOneInput(),
 # built without libFuzzer (replay.c).  A broken invariant traps and a

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/fuzz/run.sh -- build and run the libFuzzer targets (outside CI).
 #
 #   tests/fuzz/run.sh [--runs N] [--time SECONDS] [--build DIR]

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/fuzz/seeds.sh -- make the seed corpora of the fuzz targets.
 #
 #   tests/fuzz/seeds.sh SRCDIR LOAD-DIR LAYOUT-DIR

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 ## tests/monkey/local.mk: the monkey test (in 'make check') and the soak.
 
 SCREEN_TESTS += tests/screen/monkey.sh

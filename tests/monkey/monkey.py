@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """monkey.py -- a seeded storm of random input against the real kiosk.
 
 Starts kiosk/mesokiosk --kiosk --idle N in a pseudo-terminal of its own
@@ -84,6 +86,8 @@ IDLE_RE = re.compile(r'^(?P<t>[0-9.]+) idle (?P<left>\d+)$')
 # laid out ahead in idle time.
 WAIT_RE = re.compile(r'^(?P<t>[0-9.]+) (wait -?\d+|prepared)$')
 START_RE = re.compile(r'^start pid=(\d+)$')
+# Speech and text size (kiosk/a11y.c): what they did, for the tests.
+A11Y_RE = re.compile(r'^[0-9.]+ (speech|text-size|countdown) ')
 # enum screen_id of kiosk/session.h (read from there at start, as the
 # kiosk grows screens; these are the values when this was written).
 SCREENS = {'SCREEN_LANGUAGE': 0, 'SCREEN_HOME': 1, 'SCREEN_PAGE': 2,
@@ -201,6 +205,8 @@ class Trace:
                 self.pid = int(m.group(1))
                 continue
             if line.startswith('start pid='):
+                continue
+            if A11Y_RE.match(line):
                 continue
             raise MonkeyFailure('unexpected trace line: %r' % line)
         return len(parts)
@@ -757,6 +763,10 @@ class Kiosk:
             'MESOKIOSK_DATADIR': self.args.datadir,
             'MESOKIOSK_TRACE': self.trace_path,
             'MESOKIOSK_LOCALEDIR': os.environ.get('MESOKIOSK_LOCALEDIR', ''),
+            # Speech goes to a log (kiosk/voice.c) that ends each
+            # utterance after 50 ms: the monkey's keys interrupt it.
+            'MESOKIOSK_SPEECH_LOG': os.path.join(self.workdir, 'speech.log'),
+            'MESOKIOSK_SPEECH_PACE': '50',
         }
         for k in ('VALGRIND_LIB', 'ASAN_OPTIONS', 'UBSAN_OPTIONS',
                   'LSAN_OPTIONS'):
@@ -997,10 +1007,11 @@ class Run:
                        'nothing to read (after %s): it cannot time out the '
                        'visit nor take signals'
                        % describe_bytes(k.last_sent))
-            # Wake it with a key that does nothing (F12), and again: the
-            # kiosk took the time of the first before it blocked.
+            # Wake it with a key that does nothing (F13: F12 is speech),
+            # and again: the kiosk took the time of the first before it
+            # blocked.
             for _ in range(2):
-                k.send(b'\x1b[24~')
+                k.send(b'\x1b[25~')
                 k.settle(self.patience)
         raise MonkeyFailure('the kiosk stays blocked in read()')
 

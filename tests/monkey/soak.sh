@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/monkey/soak.sh -- the long monkey run ('make soak'), with the
 # kiosk's resident memory watched.
 #

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/screen/cells.py -- a tmux screen (capture-pane -p -e) as a golden
 # screen: its text, and with --styles a map of how each cell looks.
 #

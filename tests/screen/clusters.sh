@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Emoji with skin tones, flags and an emoji heart inside a warning box:
 # the box's right edge is straight on the terminal.  What tmux 3.3a
 # draws, measured: a thumbs-up with a skin tone takes four columns (the

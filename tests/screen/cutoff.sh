@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A cut-off escape or mouse sequence never stops the timers or the
 # signals: ESC [ M and fewer than the three bytes of a mouse report (the
 # Linux console's Macro key, Alt-[ then M, a serial line that lost bytes)

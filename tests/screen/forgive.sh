@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A patient who types a word, misspelt or in the other language, without
 # knowing any key, reaches the right page (the shipped library): typing on
 # a page or the menu opens the search; typos are forgiven; the other
@@ -68,7 +70,8 @@ for t in "fr|peau froide" "en|cold skin" "fr|fièvre" "en|swollen lips"; do
 done
 
 # A result opens at its match, highlighted (the search's match colours:
-# black on yellow), whatever the place of the match on the page.
+# black on cyan, which reads on the console as on xterm), whatever the
+# place of the match on the page.
 query en haematoma
 send Enter
 wait_frame "screen=2 "
@@ -83,7 +86,7 @@ styles, legend = lines[:len(rows)], {l[0]: l[3:] for l in lines[len(rows):] if '
 for r, row in enumerate(rows):
     c = row.lower().find('haematoma')
     if c >= 0 and r < len(styles) and c < len(styles[r]):
-        if 'bg=yellow' in legend.get(styles[r][c], ''):
+        if 'bg=cyan' in legend.get(styles[r][c], ''):
             sys.exit(0)
 sys.exit(1)
 PY

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Golden screens: the exact text (and look) of the main screens of the
 # shipped library at 80x24, in French and English, in colour, --plain and
 # --ascii, compared with tests/screens/*.txt.  A change of what a patient

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A terminal that is really gone ends the kiosk at once, with status 0:
 # its other end closed, without a hang-up signal (the kiosk in a session
 # of its own), reads give end of file or EIO and poll() says POLLHUP.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Input that does nothing never ends the kiosk: right and middle clicks,
 # lone button releases, clicks outside the window and lone invalid bytes
 # (an accented key of a Latin-1 serial terminal under a UTF-8 locale),

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # '?' lists the keys in the current language; again closes it; the
 # warning-signs key works from every screen.
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Kiosk mode with a 2-second idle time: "Still there?" exactly 2 s after
 # the last input, then a new visit that remembers nothing (history,
 # place, language).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Terminal injection: content and settings holding ESC, CSI, OSC, BEL, C1
 # controls, bidi overrides and NUL never reach the terminal as controls —
 # not on the screen (raw bytes captured with tmux pipe-pane), not in the

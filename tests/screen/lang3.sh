@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A third language added by a clinic: a directory of pages plus a catalog.
 # A page missing in it is shown in the default language, with a notice,
 # never as an empty screen.

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # tests/screen/lib.sh -- drive the real binary in tmux (tmux regress/ style).
 # Each test gets a private tmux server (fresh -L name), an 80x24 window
 # unless it says otherwise, and a pinned environment.  We never sleep
@@ -46,6 +48,15 @@ start_kiosk () {
   cmd="$cmd MESOKIOSK_DATADIR='${DATADIR_:-$srcdir/content}'"
   cmd="$cmd MESOKIOSK_LOCALEDIR='${MESOKIOSK_LOCALEDIR:-}'"
   cmd="$cmd MESOKIOSK_TRACE='$trace'"
+  # Speech: the build's helper, into nothing unless SPEAK_OUTPUT_ says
+  # (wav:DIR); or the test log (SPEECH_LOG_, SPEECH_PACE_ milliseconds an
+  # utterance).
+  cmd="$cmd MESOKIOSK_SPEAK='${MESOKIOSK_SPEAK:-}'"
+  cmd="$cmd MESOKIOSK_SPEAK_OUTPUT='${SPEAK_OUTPUT_:-null}'"
+  if [ -n "${SPEECH_LOG_:-}" ]; then
+    cmd="$cmd MESOKIOSK_SPEECH_LOG='$SPEECH_LOG_'"
+    cmd="$cmd MESOKIOSK_SPEECH_PACE='${SPEECH_PACE_:-0}'"
+  fi
   # The sanitizer build's options (suppressions) reach the program too.
   for v in ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS; do
     eval "val=\${$v:-}"

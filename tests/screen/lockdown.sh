@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Kiosk mode: no key leaves the program (q, Ctrl-C, Ctrl-\, Ctrl-Z, Ctrl-D,
 # Escape sequences, function keys, pasted garbage); signals a patient
 # could cause are ignored; staff leave with Ctrl-K and the right PIN only.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The monkey: a seeded storm of about 20,000 random keys, pastes, mouse
 # sequences, taps, resizes (1x1 to 300x100), idle pauses and signals
 # against the kiosk in a pseudo-terminal (tests/monkey/monkey.py).  It must

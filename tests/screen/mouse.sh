@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Everything is reachable by tapping: menu entries, links, the buttons at
 # the bottom; the wheel scrolls.
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Start, choose French, open a page from the menu, switch to English in
 # place, go back twice, quit.
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A staff PIN hash whose check would take minutes ($6$rounds=999999999)
 # or days ($2b$31) is refused when the settings are read, with an error;
 # a patient typing Ctrl-K, four digits and Enter then gets the PIN screen's

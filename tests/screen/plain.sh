@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # --plain, for screen readers: no frames or decorations, and the cursor on
 # the text being read (the selected link, or the first line).  Also: wide
 # terminals get a comfortable measure (72 columns, centred), narrow ones

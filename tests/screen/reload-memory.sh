@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A reload of a big library that fails gives its memory back: the kiosk
 # does not stay at twice its size (a failed reload of 4,096 pages left
 # it at 41 MB against the unit's 64 MB limit).  1,024 pages in two

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # SIGUSR1 reads the content again; a reload that finds errors keeps the
 # previous content, and says so in the log, not on the patient's screen.
 # From the staff menu, the result shows on the menu itself.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The text is laid out again on resize; too small a window says so, and
 # the kiosk recovers when it grows.
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Arrows, Page Down/Up and End scroll a long page; the status line says
 # when there is more below.
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Search on screen: '/' and the Search button open the box; results come
 # as the patient types, whatever the case and the accents, on word
 # prefixes, with the match highlighted; Enter or a tap opens a result and

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # The shipped library on screen, in both languages: from the home menu,
 # what is normal after a session, what is not, and whom to call are at
 # most three key presses away; every page of the menu opens.

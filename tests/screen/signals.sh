@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # SIGTERM, SIGHUP and crashes end the program with the terminal restored
 # (stty -a the same before and after).
 . "$srcdir/tests/screen/lib.sh"

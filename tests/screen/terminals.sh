@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # Any terminal: xterm, the Linux console, vt100/vt220, screen, and a
 # non-UTF-8 locale (transliterated text, ASCII frames).
 . "$srcdir/tests/screen/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 # A patient who only touches the screen: every button is there at 80, 72,
 # 60 and 40 columns in both languages (two rows rather than one missing);
 # the status line's zones scroll a long page; the "Still there?" box fits

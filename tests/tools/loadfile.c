@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* loadfile.c -- loads one content file and prints what the loader says.
 
    Usage: loadfile FILE...

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """Turns the QR code in a --dump of a page into a PBM image.
 
 Usage: qr2pbm.py [--scale N] [FILE] > code.pbm

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 the mesokiosk authors
 """The attributes a terminal shows a text in, from tmux capture-pane -e.
 
 Usage: tmux capture-pane -e -p | sgr.py TEXT

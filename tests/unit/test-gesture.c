@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-gesture.c -- taps and drags on a touch screen.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-layout.c -- line breaking, widths, frames and anchors.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-library.c -- layered content directories: replace, add, hide;
    settings merged key by key; pages read lazily, headers first.  */
 

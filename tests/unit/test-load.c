@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-load.c -- pages and settings from YAML: good files and every kind
    of mistake, with the exact messages staff will see.  */
 

@@ -1,7 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-pin.c -- the staff PIN: hashing, checking, the brake on guessing;
    and the key table (kiosk mode drops quitting, text fields get text).  */
 
 #include "system.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "action.h"
 #include "pin.h"
@@ -35,6 +43,78 @@ test_hash (void)
   CHECK (pin_hash ("1234567890123", &err) == NULL);
   free (h);
   free (h2);
+}
+
+/* Writes TEXT as DIR/staff_pin.  */
+static void
+write_credential (const char *dir, const char *text)
+{
+  char path[256];
+  FILE *f;
+
+  snprintf (path, sizeof path, "%s/%s", dir, PIN_CREDENTIAL);
+  f = fopen (path, "w");
+  CHECK (f != NULL);
+  if (f == NULL)
+    return;
+  fputs (text, f);
+  fclose (f);
+}
+
+/* The hash from systemd's credentials ($CREDENTIALS_DIRECTORY).  */
+static void
+test_credential (void)
+{
+  char dir[] = "/tmp/test-pin.XXXXXX";
+  char path[256], line[256], *err = NULL, *h, *got;
+  const char *herr = NULL;
+  char typed[] = "2468";
+
+  CHECK (mkdtemp (dir) != NULL);
+  h = pin_hash ("2468", &herr);
+  CHECK (h != NULL);
+  if (h == NULL)
+    return;
+  /* None: no credentials directory, or no staff_pin in it.  */
+  CHECK (pin_credential_read (NULL, &err) == NULL && err == NULL);
+  CHECK (pin_credential_read ("", &err) == NULL && err == NULL);
+  CHECK (pin_credential_read (dir, &err) == NULL && err == NULL);
+  /* The bare hash with a newline, and the line --hash-pin prints.  */
+  snprintf (line, sizeof line, "%s\n", h);
+  write_credential (dir, line);
+  got = pin_credential_read (dir, &err);
+  CHECK (err == NULL);
+  CHECK (got != NULL && strcmp (got, h) == 0);
+  CHECK (got != NULL && pin_verify (got, "2468"));
+  free (got);
+  snprintf (line, sizeof line, "  staff_pin: \"%s\"\n\n", h);
+  write_credential (dir, line);
+  got = pin_credential_read (dir, &err);
+  CHECK (err == NULL);
+  CHECK (got != NULL && strcmp (got, h) == 0);
+  free (got);
+  /* Not a hash (a PIN typed in clear, two hashes): a message that names
+     the file, and no PIN.  */
+  snprintf (path, sizeof path, "%s/%s", dir, PIN_CREDENTIAL);
+  write_credential (dir, "2468\n");
+  CHECK (pin_credential_read (dir, &err) == NULL);
+  CHECK (err != NULL && strstr (err, path) != NULL);
+  free (err);
+  snprintf (line, sizeof line, "%s %s\n", h, h);
+  write_credential (dir, line);
+  CHECK (pin_credential_read (dir, &err) == NULL && err != NULL);
+  free (err);
+  /* Unreadable (a directory): a message.  */
+  unlink (path);
+  CHECK (mkdir (path, 0700) == 0);
+  CHECK (pin_credential_read (dir, &err) == NULL && err != NULL);
+  free (err);
+  rmdir (path);
+  rmdir (dir);
+  /* pin_wipe() zeroes.  */
+  pin_wipe (typed, sizeof typed);
+  CHECK (typed[0] == '\0' && typed[3] == '\0');
+  free (h);
 }
 
 static void
@@ -190,6 +270,7 @@ int
 main (void)
 {
   RUN (test_hash);
+  RUN (test_credential);
   RUN (test_guard);
   RUN (test_cost_bound);
   RUN (test_keys);

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-review.c -- the data a clinician signs: warning levels, reviews,
    sources, the contact card, the new settings and placeholders; and every
    message the loader and the checker give about them, in English and in

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-search.c -- folding, matching, ranking and snippets.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-session.c -- the session state machine over the test library:
    navigation, history, language switch in place, resizes, quitting.  */
 

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-text.c -- UTF-8 checks, French spacing and transliteration.  */
 
 #include "system.h"

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-ttyin.c -- terminal input decoded: characters, keys, mouse
    reports, and incomplete sequences that time out into plain keys.  */
 
@@ -78,7 +81,7 @@ test_keys (void)
   struct ttyin *t = make ();
   struct ttyin_event ev;
 
-  FEED (t, "\x1bOA\x1b[B\x1b[5~\x1b[Z\x1bOP\x1b[[A\x1b[24~\x1b[1;5A", 1.0);
+  FEED (t, "\x1bOA\x1b[B\x1b[5~\x1b[Z\x1bOP\x1b[[A\x1b[25~\x1b[1;5A", 1.0);
   CHECK (next_key (t, 1.0, IK_UP, 0));
   CHECK (next_key (t, 1.0, IK_DOWN, 0));
   CHECK (next_key (t, 1.0, IK_PAGE_UP, 0));

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* test-viewport.c -- moving through a page on a small screen, with pages
    built in code: no content on disk, no library.  */
 
@@ -351,6 +354,51 @@ test_qr_rows (void)
   page_free (p);
 }
 
+
+/* The sentence read aloud is highlighted and scrolled into view: below
+   the screen it comes to the top, as a page-down would; on the screen
+   nothing moves; a new layout takes the highlight away.  */
+static void
+test_highlight (void)
+{
+  struct page *p = make_page (30, 0);
+  struct titles t = { 100, 0 };
+  struct layout_options o;
+  struct viewport v;
+
+  options (&o, &t);
+  viewport_init (&v);
+  viewport_resize (&v, 40, 5);
+  viewport_show (&v, p, &o, false);
+  fill (&v, &t);
+  CHECK (viewport_complete (&v));
+  CHECK (v.layout->complete);
+  CHECK_INT (viewport_highlight (&v, 3, 9, 2, 1), RESULT_BODY);
+  CHECK_INT (v.top, 0);
+  CHECK_INT (v.mark_off, 3);
+  CHECK_INT (v.mark_end, 9);
+  CHECK_INT (viewport_highlight (&v, 3, 9, 2, 1), RESULT_IGNORED);
+  CHECK_INT (viewport_highlight (&v, 100, 110, 20, 2), RESULT_BODY);
+  fill (&v, &t);
+  CHECK_INT (v.top, 20);
+  /* Above the screen: back up to it.  */
+  CHECK_INT (viewport_highlight (&v, 50, 60, 7, 1), RESULT_BODY);
+  fill (&v, &t);
+  CHECK_INT (v.top, 7);
+  /* None: nothing highlighted, nothing moves.  */
+  CHECK_INT (viewport_highlight (&v, 0, 0, 0, 0), RESULT_BODY);
+  CHECK_INT (v.top, 7);
+  CHECK_INT (v.mark_end, 0);
+  viewport_highlight (&v, 50, 60, 7, 1);
+  viewport_resize (&v, 30, 5);
+  CHECK_INT (v.mark_end, v.mark_off);
+  viewport_highlight (&v, 50, 60, 7, 1);
+  viewport_show (&v, p, &o, false);
+  CHECK_INT (v.mark_end, v.mark_off);
+  viewport_done (&v);
+  page_free (p);
+}
+
 int
 main (void)
 {
@@ -361,5 +409,6 @@ main (void)
   RUN (test_prepare);
   RUN (test_measure);
   RUN (test_qr_rows);
+  RUN (test_highlight);
   return unit_done ();
 }

@@ -1,3 +1,6 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+   Copyright (C) 2026 the mesokiosk authors  */
+
 /* unit.h -- a tiny test harness for the model's unit tests.
 
    Each test program defines test functions and runs them with RUN ();
