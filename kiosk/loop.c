@@ -252,7 +252,7 @@ loop_idle (struct app *app, double now)
 int
 loop_run (struct app *app, int signal_fd)
 {
-  struct pollfd fds[3];
+  struct pollfd fds[4];
   enum result redraw = RESULT_FULL;     /* What to draw next.  */
   bool quit = false;
   bool loading = true;
@@ -308,7 +308,11 @@ loop_run (struct app *app, int signal_fd)
       fds[2].fd = a11y_fd (app);
       fds[2].events = POLLIN;
       fds[2].revents = 0;
-      n = poll (fds, 3, timeout);
+      /* gpm's socket, on the Linux console: its clicks wake the loop.  */
+      fds[3].fd = term_gpm_fd ();
+      fds[3].events = POLLIN;
+      fds[3].revents = 0;
+      n = poll (fds, 4, timeout);
       if (n < 0 && errno != EINTR)
         {
           i18n_staff_begin ();
@@ -340,6 +344,11 @@ loop_run (struct app *app, int signal_fd)
         }
       if ((fds[0].revents & POLLIN) && term_fill (now) == TERM_INPUT_GONE)
         return 0;
+      if (fds[3].fd >= 0 && (fds[3].revents & POLLIN))
+        term_gpm_fill (now);
+      else if (fds[3].fd >= 0
+               && (fds[3].revents & (POLLHUP | POLLERR | POLLNVAL)))
+        term_gpm_drop ();
       while (term_read (&ev, now))
         {
           enum result r;

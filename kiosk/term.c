@@ -5,6 +5,7 @@
 
 #include "system.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -20,6 +21,18 @@
 #include "term.h"
 #include "ttyin.h"
 
+/* On the Linux console ncurses connects to gpm for the mouse, and gpm
+   keeps a few bytes it never frees: LeakSanitizer is told to look away
+   from that one call (tests/valgrind.supp does the same for valgrind).  */
+#if defined __SANITIZE_ADDRESS__
+# include <sanitizer/lsan_interface.h>
+# define term_lsan_disable() __lsan_disable ()
+# define term_lsan_enable() __lsan_enable ()
+#else
+# define term_lsan_disable() ((void) 0)
+# define term_lsan_enable() ((void) 0)
+#endif
+
 /* Seconds an incomplete escape sequence waits for the rest: a key's
    sequence comes in one write, and even at 9600 baud a byte takes a
    millisecond.  */
@@ -27,6 +40,10 @@
 
 static SCREEN *term_screen;
 static struct ttyin *term_in;   /* The input decoder.  */
+/* gpm's events, read by term_gpm_fill() and not yet taken.  */
+static struct ttyin_event term_gpm[8];
+static size_t term_ngpm;
+static bool term_gpm_gone;      /* gpm's socket hung up: not polled.  */
 
 static struct ttyin *term_input_new (void);
 static struct termios term_saved;
@@ -118,10 +135,6 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
   term_catch_fatal ();
   if (name == NULL || *name == '\0' || strcmp (name, "dumb") == 0)
     name = "vt100";
-  /* No gpm client on the Linux console: with mouse reporting on, the
-     kernel puts the reports in the terminal's input (ESC [ M b x y), the
-     one stream the kiosk reads and waits on.  */
-  setenv ("NCURSES_GPM_TERMS", "", 1);
   term_screen = newterm (name, stdout, stdin);
   if (term_screen == NULL && strcmp (name, "vt100") != 0)
     {
@@ -171,11 +184,16 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
     info->charset = CHARSET_LATIN;
   else
     info->charset = CHARSET_UTF8;
-  /* ncurses only turns the terminal's mouse reporting on and off; the
-     reports are decoded by ttyin.c, and term_mouse() keeps the presses
-     and the wheel.  */
+  /* ncurses turns the terminal's mouse reporting on and off, whose
+     reports come in the terminal's input and are decoded by ttyin.c; on
+     the Linux console it connects to gpm, whose events come on gpm's own
+     socket (term_gpm_fd()).  term_mouse() keeps the presses and the
+     wheel.  */
+  mouseinterval (0);
+  term_lsan_disable ();
   info->mouse = mousemask (ALL_MOUSE_EVENTS & ~REPORT_MOUSE_POSITION,
                            NULL) != 0;
+  term_lsan_enable ();
   return true;
 }
 
@@ -296,6 +314,14 @@ term_read (struct term_event *ev, double now)
 
   if (term_in == NULL)
     return false;
+  while (term_ngpm > 0)
+    {
+      in = term_gpm[0];
+      memmove (term_gpm, term_gpm + 1, --term_ngpm * sizeof *term_gpm);
+      memset (ev, 0, sizeof *ev);
+      if (term_mouse (&in, ev))
+        return true;
+    }
   while (ttyin_next (term_in, now, &in))
     {
       memset (ev, 0, sizeof *ev);
@@ -310,6 +336,111 @@ term_read (struct term_event *ev, double now)
       return true;
     }
   return false;
+}
+
+/* The socket of gpm's events when ncurses is gpm's client (the Linux
+   console with gpm running), or -1.  ncurses loads libgpm itself and has
+   no call that gives its socket: libgpm's own gpm_fd says it.  */
+int
+term_gpm_fd (void)
+{
+  void *h;
+  int *fd, r = -1;
+
+  if (term_screen == NULL || term_gpm_gone)
+    return -1;
+  h = dlopen ("libgpm.so.2", RTLD_LAZY | RTLD_NOLOAD);
+  if (h == NULL)
+    return -1;
+  fd = dlsym (h, "gpm_fd");
+  if (fd != NULL)
+    r = *fd;
+  dlclose (h);
+  /* -2: gpm's "xterm mode", where the reports are in the input.  */
+  return r >= 0 ? r : -1;
+}
+
+void
+term_gpm_drop (void)
+{
+  /* ncurses drops the mouse then too, and never connects again.  */
+  term_gpm_gone = true;
+}
+
+void
+term_gpm_fill (double now)
+{
+  MEVENT me;
+  wint_t wc;
+  int r;
+  struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+  /* Only when the terminal has nothing to read (the loop read it just
+     before): then ncurses, waking for gpm's socket, reads one gpm event
+     and not the terminal.  */
+  if (poll (&p, 1, 0) != 0)
+    return;
+  r = wget_wch (stdscr, &wc);
+  if (r == OK && term_in != NULL)
+    {
+      /* A character came after all: it goes back where it belongs.  */
+      char buf[8];
+      size_t n = 0;
+      uint32_t c = (uint32_t) wc;
+
+      if (c < 0x80)
+        buf[n++] = (char) c;
+      else if (c < 0x800)
+        {
+          buf[n++] = (char) (0xC0 | (c >> 6));
+          buf[n++] = (char) (0x80 | (c & 0x3F));
+        }
+      else if (c < 0x10000)
+        {
+          buf[n++] = (char) (0xE0 | (c >> 12));
+          buf[n++] = (char) (0x80 | ((c >> 6) & 0x3F));
+          buf[n++] = (char) (0x80 | (c & 0x3F));
+        }
+      else
+        {
+          buf[n++] = (char) (0xF0 | (c >> 18));
+          buf[n++] = (char) (0x80 | ((c >> 12) & 0x3F));
+          buf[n++] = (char) (0x80 | ((c >> 6) & 0x3F));
+          buf[n++] = (char) (0x80 | (c & 0x3F));
+        }
+      if (n <= ttyin_room (term_in))
+        ttyin_feed (term_in, buf, n, now);
+      return;
+    }
+  if (r != KEY_CODE_YES || wc != KEY_MOUSE)
+    return;
+  while (getmouse (&me) == OK && term_ngpm < ARRAY_SIZE (term_gpm))
+    {
+      struct ttyin_event *e = &term_gpm[term_ngpm];
+
+      memset (e, 0, sizeof *e);
+      e->kind = TTYIN_MOUSE;
+      e->y = me.y;
+      e->x = me.x;
+      if (me.bstate & BUTTON4_PRESSED)
+        e->button = TTYIN_WHEEL;
+      else if (me.bstate & BUTTON5_PRESSED)
+        e->button = TTYIN_WHEEL + 1;
+      else if (me.bstate & BUTTON1_PRESSED)
+        e->button = TTYIN_BUTTON_LEFT;
+      else if (me.bstate & BUTTON2_PRESSED)
+        e->button = TTYIN_BUTTON_MIDDLE;
+      else if (me.bstate & BUTTON3_PRESSED)
+        e->button = TTYIN_BUTTON_RIGHT;
+      else
+        {
+          e->button = TTYIN_BUTTON_NONE;
+          e->release = true;
+        }
+      term_ngpm++;
+      /* ncurses keeps one event for each KEY_MOUSE.  */
+      break;
+    }
 }
 
 bool

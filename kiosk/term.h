@@ -75,6 +75,14 @@ enum term_input term_fill (double now);
 bool term_read (struct term_event *ev, double now);
 /* Milliseconds until an incomplete sequence read times out, or -1.  */
 int term_input_timeout (double now);
+/* The socket where gpm's events come when ncurses is gpm's client (the
+   Linux console with gpm running), or -1; the loop polls it too, and
+   calls term_gpm_fill() when it is ready, which reads one of its events
+   for term_read().  */
+int term_gpm_fd (void);
+void term_gpm_fill (double now);
+/* gpm's socket hung up or failed: it is not polled again.  */
+void term_gpm_drop (void);
 /* After SIGWINCH: takes the terminal's new size; returns true with a
    TEV_RESIZE in *EV if it changed.  */
 bool term_resize (struct term_event *ev);
