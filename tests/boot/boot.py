@@ -579,9 +579,10 @@ def check_console_font(boot):
     unit = "mesokiosk@tty1.service"
     sh.run("systemctl stop %s" % unit, 60)
     try:
+        # (exit $st): the status for run(), without leaving the shell.
         st, out = sh.run("mesokiosk --check-console </dev/tty1 >/dev/tty1"
                          " 2>/tmp/check-console.log; st=$?;"
-                         " cat /tmp/check-console.log; exit $st", 120,
+                         " cat /tmp/check-console.log; (exit $st)", 120,
                          check=False)
     finally:
         sh.run("systemctl start %s" % unit, 60)
