@@ -66,7 +66,9 @@ console_get (int fd, struct console_saved *f)
 
   memset (f, 0, sizeof *f);
   memset (&op, 0, sizeof op);
-  f->data = xmalloc (CONSOLE_GET_SIZE);
+  /* Zeroed: the kernel fills only the glyphs the font has, and two reads
+     of one font must compare equal (console_same()).  */
+  f->data = xcalloc (1, CONSOLE_GET_SIZE);
   op.op = KD_FONT_OP_GET;
   op.width = 32;
   op.height = 32;

@@ -52,7 +52,8 @@ stage () {
 # Tools: those of the build (debian/control's Build-Depends without the
 # tests'), and those of the boot.
 tools="debhelper dpkg-dev lintian autopoint gettext libcrypt-dev \
-libncurses-dev libunistring-dev libyaml-dev libqrencode-dev pkgconf systemd \
+libncurses-dev libunistring-dev libyaml-dev libqrencode-dev libespeak-ng-dev \
+pkgconf systemd \
 debootstrap qemu-system-x86 e2fsprogs python3 python3-pyte util-linux"
 missing=
 for p in $tools; do

@@ -16,13 +16,16 @@ set -eu
 cache=${1:?usage: mkroot.sh CACHE-DIR}
 suite=bookworm
 mirror=${MESOKIOSK_BOOT_MIRROR:-http://deb.debian.org/debian}
-# Installed in the root: systemd, a kernel for qemu, gpm (the console
-# mouse: its tty1 test) and kbd (setfont: the hook for the large-text
-# console font).
-packages="systemd systemd-sysv udev kmod linux-image-cloud-amd64 \
-initramfs-tools zstd gpm kbd"
-# Downloaded only: the kiosk's run-time libraries (see below).
-deb_packages="libncursesw6 libyaml-0-2 libunistring2 libcrypt1 libgpm2 libqrencode4"
+# Installed in the root: systemd, a kernel for qemu (the full one: the
+# cloud kernel has no framebuffer console, whose fonts the large-text
+# check changes), gpm (the console mouse: its tty1 test), kbd and the
+# Terminus fonts of console-setup-linux (large text).
+packages="systemd systemd-sysv udev kmod linux-image-amd64 \
+initramfs-tools zstd gpm kbd console-setup-linux"
+# Downloaded only: the kiosk's run-time libraries (see below), speech's
+# with its voices.
+deb_packages="libncursesw6 libyaml-0-2 libunistring2 libcrypt1 libgpm2 \
+libqrencode4 libespeak-ng1 espeak-ng-data"
 
 say () { printf 'mkroot: %s\n' "$*" >&2; }
 
