@@ -43,6 +43,7 @@ struct input
   X (BOTTOM, "bottom")                                                  \
   X (SCROLL_UP, "scroll-up")    /* Mouse wheel: a few lines.  */        \
   X (SCROLL_DOWN, "scroll-down")                                        \
+  X (DRAG, "drag")              /* A finger dragged: scroll ARG lines.  */\
   X (NEXT_LINK, "next-link")                                            \
   X (PREV_LINK, "prev-link")                                            \
   X (FOLLOW, "follow")          /* Follow the selected link.  */        \

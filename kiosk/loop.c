@@ -16,6 +16,7 @@
 #include "check.h"
 #include "curses_compat.h"
 #include "fetch.h"
+#include "gesture.h"
 #include "log.h"
 #include "screens.h"
 #include "i18n.h"
@@ -130,16 +131,44 @@ loop_event (struct app *app, const struct term_event *ev)
       loop_trace (app, "event %lu resize %dx%d", app->events, COLS, LINES);
       return loop_fit (app);
     case TEV_MOUSE:
-      if (ev->button == TB_WHEEL_UP)
-        a = ACT_SCROLL_UP;
-      else if (ev->button == TB_WHEEL_DOWN)
-        a = ACT_SCROLL_DOWN;
-      else
+      switch (ev->button)
         {
-          a = view_hit (&app->view, s, ev->y, ev->x, &arg);
-          a11y_tapped (app, a);
+        case TB_WHEEL_UP:
+          return loop_action (app, ACT_SCROLL_UP, 0);
+        case TB_WHEEL_DOWN:
+          return loop_action (app, ACT_SCROLL_DOWN, 0);
+        case TB_PRESS:
+          /* Nothing yet: a tap acts on the release, a drag as it moves.  */
+          gesture_press (&app->gesture, ev->y, ev->x);
+          return RESULT_IGNORED;
+        case TB_DRAG:
+          {
+            int delta;
+
+            if (gesture_move (&app->gesture, ev->y, ev->x, &delta)
+                != GESTURE_SCROLL)
+              return RESULT_IGNORED;
+            return loop_action (app, ACT_DRAG, delta);
+          }
+        case TB_RELEASE:
+        default:
+          {
+            int ty, tx, delta;
+            enum result r = RESULT_IGNORED;
+
+            /* The release's place is the drag's last stretch (a terminal
+               that reports no moves scrolls by it all).  */
+            if (gesture_move (&app->gesture, ev->y, ev->x, &delta)
+                == GESTURE_SCROLL)
+              r = loop_action (app, ACT_DRAG, delta);
+            if (gesture_release (&app->gesture, ev->y, ev->x, &ty, &tx)
+                != GESTURE_TAP)
+              return r;
+            a = view_hit (&app->view, s, ty, tx, &arg);
+            a11y_tapped (app, a);
+            return loop_action (app, a, arg);
+          }
         }
-      return loop_action (app, a, arg);
     case TEV_KEY:
       a = action_for_input (&ev->in, app->profile.kiosk,
                             session_text_input (s), &arg);

@@ -17,6 +17,7 @@
 #include "profile.h"
 #include "session.h"
 #include "a11y.h"
+#include "gesture.h"
 #include "view.h"
 
 struct app
@@ -26,6 +27,7 @@ struct app
   struct profile profile;       /* The one copy: all others borrow it.  */
   struct session_config scfg;
   struct view view;
+  struct gesture gesture;       /* A finger on the screen, if any.  */
   const char *const *layers;    /* Content directories, for reloads.  */
   size_t nlayers;
   uint32_t require;

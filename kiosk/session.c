@@ -544,6 +544,9 @@ session_act (struct session *s, enum action a, long arg)
       return session_moved (s, viewport_scroll (vp, -3));
     case ACT_SCROLL_DOWN:
       return session_moved (s, viewport_scroll (vp, 3));
+    case ACT_DRAG:
+      return arg != 0 ? session_moved (s, viewport_scroll (vp, arg))
+                      : RESULT_IGNORED;
     case ACT_TOP:
       return session_moved (s, viewport_scroll (vp, -VIEWPORT_ALL));
     case ACT_BOTTOM:

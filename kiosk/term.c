@@ -44,6 +44,7 @@ static struct ttyin *term_in;   /* The input decoder.  */
 static struct ttyin_event term_gpm[8];
 static size_t term_ngpm;
 static bool term_gpm_gone;      /* gpm's socket hung up: not polled.  */
+static bool term_drag;          /* Button-event tracking is on.  */
 
 static struct ttyin *term_input_new (void);
 static struct termios term_saved;
@@ -62,20 +63,26 @@ term_cap (const char *name)
   return s == NULL || s == (char *) -1 ? NULL : s;
 }
 
+/* Adds S to what a crash writes.  */
 static void
-term_add_reset (const char *cap)
+term_add_reset_text (const char *s)
 {
-  const char *s = term_cap (cap);
-  size_t n;
+  size_t n = strlen (s);
 
-  if (s == NULL)
-    return;
-  n = strlen (s);
   if (term_reset_len + n < sizeof term_reset)
     {
       memcpy (term_reset + term_reset_len, s, n);
       term_reset_len += n;
     }
+}
+
+static void
+term_add_reset (const char *cap)
+{
+  const char *s = term_cap (cap);
+
+  if (s != NULL)
+    term_add_reset_text (s);
 }
 
 static void (*volatile term_fatal_hook) (void);
@@ -187,13 +194,26 @@ term_init (bool kiosk, bool force_ascii, bool plain, struct term_info *info,
   /* ncurses turns the terminal's mouse reporting on and off, whose
      reports come in the terminal's input and are decoded by ttyin.c; on
      the Linux console it connects to gpm, whose events come on gpm's own
-     socket (term_gpm_fd()).  term_mouse() keeps the presses and the
+     socket (term_gpm_fd()).  term_mouse() keeps the presses, moves and
+     releases of the left button (a finger: taps and drags) and the
      wheel.  */
   mouseinterval (0);
   term_lsan_disable ();
   info->mouse = mousemask (ALL_MOUSE_EVENTS & ~REPORT_MOUSE_POSITION,
                            NULL) != 0;
   term_lsan_enable ();
+  /* A drag needs the moves while the button is down: xterm's
+     button-event tracking (1002), which reports nothing while no button
+     is down (no wake-up for a mouse that only hovers).  The Linux
+     console's kernel reporting has no such mode: there, the wheel and
+     the status line's zones scroll.  */
+  term_drag = info->mouse && strncmp (name, "linux", 5) != 0;
+  if (term_drag)
+    {
+      fputs ("\033[?1002h", stdout);
+      fflush (stdout);
+      term_add_reset_text ("\033[?1002l");
+    }
   return true;
 }
 
@@ -202,6 +222,12 @@ term_done (void)
 {
   if (term_screen == NULL)
     return;
+  if (term_drag)
+    {
+      fputs ("\033[?1002l", stdout);
+      fflush (stdout);
+      term_drag = false;
+    }
   endwin ();
   delscreen (term_screen);
   term_screen = NULL;
@@ -290,18 +316,33 @@ term_input_timeout (double now)
 static bool
 term_mouse (const struct ttyin_event *in, struct term_event *ev)
 {
-  if (in->release || in->y < 0 || in->x < 0 || in->y >= LINES
-      || in->x >= COLS)
-    return false;
   ev->kind = TEV_MOUSE;
-  ev->y = in->y;
-  ev->x = in->x;
+  /* A drag may leave the screen: it is kept at its edge.  */
+  ev->y = in->y < 0 ? 0 : in->y >= LINES ? LINES - 1 : in->y;
+  ev->x = in->x < 0 ? 0 : in->x >= COLS ? COLS - 1 : in->x;
+  if (in->release)
+    {
+      /* Of the left button, or of one unknown (X10); the others' come to
+         nothing (kiosk/gesture.c has no press for them).  */
+      if ((in->button & 3) != TTYIN_BUTTON_LEFT
+          && (in->button & 3) != TTYIN_BUTTON_NONE)
+        return false;
+      ev->button = TB_RELEASE;
+      return true;
+    }
+  if (in->button == (TTYIN_BUTTON_LEFT | TTYIN_MOTION))
+    {
+      ev->button = TB_DRAG;
+      return true;
+    }
+  if (in->y < 0 || in->x < 0 || in->y >= LINES || in->x >= COLS)
+    return false;
   if (in->button == TTYIN_WHEEL)
     ev->button = TB_WHEEL_UP;
   else if (in->button == TTYIN_WHEEL + 1)
     ev->button = TB_WHEEL_DOWN;
   else if (in->button == TTYIN_BUTTON_LEFT)
-    ev->button = TB_CLICK;
+    ev->button = TB_PRESS;
   else
     return false;
   return true;

@@ -29,7 +29,10 @@ enum term_event_kind
 
 enum term_button
 {
-  TB_CLICK,
+  TB_PRESS,             /* The left button (a finger) goes down, */
+  TB_DRAG,              /* moves while down, */
+  TB_RELEASE,           /* and goes up: kiosk/gesture.h makes a tap or
+                           a drag of them.  */
   TB_WHEEL_UP,
   TB_WHEEL_DOWN
 };

@@ -88,6 +88,7 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/drag.sh \
 	tests/screen/clusters.sh \
 	tests/screen/cutoff.sh \
 	tests/screen/forgive.sh \
