@@ -60,6 +60,14 @@ check_key_at (const struct settings *set, enum settings_key k)
   return set->at[k].file != NULL ? &set->at[k] : NULL;
 }
 
+/* True if A and B are places in the same file.  */
+static bool
+check_same_file (const struct origin *a, const struct origin *b)
+{
+  return a != NULL && b != NULL && a->file != NULL && b->file != NULL
+         && strcmp (a->file, b->file) == 0;
+}
+
 static void
 check_settings (struct library *lib)
 {
@@ -75,13 +83,26 @@ check_settings (struct library *lib)
     check_at (lib, DIAG_ERROR, check_key_at (set, SET_DEFAULT_LANGUAGE),
               _("the default language '%s' is not one of the languages"
                 " offered"), set->default_language);
+  for (size_t i = 0; i < set->hide.n; i++)
+    if (strcmp (set->hide.v[i], set->warning_page) == 0)
+      check_at (lib, DIAG_ERROR, check_item_at (&set->hide, i),
+                _("the warning-signs page '%s' cannot be hidden: patients"
+                  " must always find it; it is still shown"),
+                set->warning_page);
   for (size_t i = 0; i < set->menu.n; i++)
     {
       const char *id = set->menu.v[i];
 
+      /* The menu skips a hidden page: only a file that both lists it and
+         hides it is told (not the shipped menu a clinic hides from).  */
       if (settings_hidden (set, id))
-        check_at (lib, DIAG_WARNING, check_item_at (&set->menu, i),
-                  _("the menu lists '%s', which is hidden"), id);
+        {
+          if (check_same_file (check_item_at (&set->menu, i),
+                               check_key_at (set, SET_HIDE)))
+            check_at (lib, DIAG_WARNING, check_item_at (&set->menu, i),
+                      _("the menu lists '%s', which is hidden: the menu"
+                        " leaves it out"), id);
+        }
       else if (!check_exists_any (lib, id))
         check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
                   _("the menu lists '%s', but there is no such page"), id);
@@ -210,7 +231,10 @@ check_page (struct library *lib, const struct page *p)
       const struct block *b = &p->blocks[i];
       struct origin at = { p->file, b->line, b->col };
 
-      if (b->kind != BLOCK_LINK || library_exists (lib, b->target, p->lang))
+      /* A link to a page the settings hide is left out of the page: the
+         shipped pages stay as they are, and are not faulted for it.  */
+      if (b->kind != BLOCK_LINK || library_exists (lib, b->target, p->lang)
+          || settings_hidden (set, b->target))
         continue;
       if (check_exists_any (lib, b->target))
         check_at (lib, DIAG_WARNING, &at,

@@ -852,6 +852,12 @@ layout_blocks (struct layout *l, const struct page *p,
       const char *label = b->kind == BLOCK_LINK ? b->text : NULL;
       const char *lang = b->lang;
 
+      if (b->kind == BLOCK_LINK && o->link_gone != NULL
+          && o->link_gone (o->ctx, b->target))
+        {
+          l->next_block++;
+          continue;
+        }
       if (b->kind == BLOCK_LINK && label == NULL && o->link_label != NULL)
         {
           label = o->link_label (o->ctx, p->lang, b->target, &lang);

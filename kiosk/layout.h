@@ -103,6 +103,9 @@ struct layout_options
      is not known yet (the layout stops before the link).  */
   const char *(*link_label) (void *ctx, const char *lang,
                              const char *target, const char **label_lang);
+  /* True if a link to TARGET is left out, with its note (a page the
+     settings hide); NULL: none is.  */
+  bool (*link_gone) (void *ctx, const char *target);
   void *ctx;
 };
 

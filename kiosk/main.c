@@ -360,8 +360,21 @@ run_check (struct options *o)
   check_library (lib);
   diag_list_print (stdout, d, true);
   if (d->nerrors > 0 || d->nwarnings > 0)
-    printf (_("%zu errors, %zu warnings in %zu pages.\n"), d->nerrors,
-            d->nwarnings, pages);
+    {
+      char *e = xasprintf (ngettext ("%zu error", "%zu errors", d->nerrors),
+                           d->nerrors);
+      char *w = xasprintf (ngettext ("%zu warning", "%zu warnings",
+                                     d->nwarnings), d->nwarnings);
+      char *p = xasprintf (ngettext ("%zu page", "%zu pages", pages),
+                           pages);
+
+      /* TRANSLATORS: the summary of --check: "2 errors, 1 warning in 24
+         pages."; each %s is one of the counts just above.  */
+      printf (_("%s, %s in %s.\n"), e, w, p);
+      free (e);
+      free (w);
+      free (p);
+    }
   else
     printf (_("No problems found in %zu pages.\n"), pages);
   status = d->nerrors > 0 ? EXIT_USAGE

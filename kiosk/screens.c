@@ -80,6 +80,14 @@ screens_label (void *ctx, const char *lang, const char *target,
 }
 
 static bool
+screens_gone (void *ctx, const char *target)
+{
+  const struct screens_labels *c = ctx;
+
+  return settings_hidden (library_settings (c->lib), target);
+}
+
+static bool
 screens_is_french (const char *lang)
 {
   return lang != NULL && lang[0] == 'f' && lang[1] == 'r'
@@ -104,6 +112,7 @@ screens_options (struct layout_options *o, const struct profile *pf,
   if (labels != NULL)
     {
       o->link_label = screens_label;
+      o->link_gone = screens_gone;
       o->ctx = labels;
     }
 }

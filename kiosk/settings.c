@@ -80,7 +80,7 @@ settings_in (const struct strv *v, const char *word)
 bool
 settings_hidden (const struct settings *s, const char *id)
 {
-  return settings_in (&s->hide, id);
+  return strcmp (id, s->warning_page) != 0 && settings_in (&s->hide, id);
 }
 
 bool

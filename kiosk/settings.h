@@ -112,7 +112,8 @@ unsigned settings_speech_fkey (unsigned k);
 void settings_init (struct settings *s);
 void settings_done (struct settings *s);
 
-/* True if ID is hidden by the settings.  */
+/* True if ID is hidden by the settings: listed in hide:, and not the
+   warning-signs page, which is never hidden (check.c says so).  */
 bool settings_hidden (const struct settings *s, const char *id);
 /* True if LANG is one of the offered languages.  */
 bool settings_offers (const struct settings *s, const char *lang);

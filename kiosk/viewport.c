@@ -101,7 +101,8 @@ viewport_same_options (const struct layout_options *a,
   return a->width == b->width && a->charset == b->charset
          && a->french == b->french && a->plain == b->plain
          && a->notice_french == b->notice_french
-         && a->link_label == b->link_label && a->ctx == b->ctx
+         && a->link_label == b->link_label
+         && a->link_gone == b->link_gone && a->ctx == b->ctx
          && a->rows == b->rows
          && viewport_same_text (a->level_labels[LEVEL_URGENT],
                                 b->level_labels[LEVEL_URGENT])

@@ -78,6 +78,7 @@ CLI_TESTS = \
 	tests/cli/content.sh \
 	tests/cli/corpus.sh \
 	tests/cli/dump.sh \
+	tests/cli/hide.sh \
 	tests/cli/locale.sh \
 	tests/cli/man.sh \
 	tests/cli/nls.sh \
