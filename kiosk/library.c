@@ -576,6 +576,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
     }
   if (lib->nlangs > 1)
     qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
+  settings_add_to_menu (&lib->settings, &lib->diags);
   settings_keep_languages (&lib->settings, library_has_lang, lib,
                            (const char *const *) lib->langs, lib->nlangs,
                            &lib->diags);

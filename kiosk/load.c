@@ -957,6 +957,35 @@ static const struct schema clinic_schema = {
   "clinic", clinic_fields, ARRAY_SIZE (clinic_fields), 0
 };
 
+/* menu_add: a list, added to what the layers below added.  */
+static bool
+load_menu_add (struct schema_reader *sr, void *target,
+               const yaml_event_t *first)
+{
+  struct settings *set = target;
+  struct strv add = { NULL, 0, NULL };
+  struct strv *to = &set->menu_add;
+  const char **v;
+  struct origin *at;
+  bool ok;
+
+  if (!schema_read_strings (sr, first, "menu_add", &add, &ok))
+    return false;
+  if (!ok || add.n == 0)
+    return true;
+  v = arena_alloc (sr->arena, (to->n + add.n) * sizeof *v);
+  at = arena_alloc (sr->arena, (to->n + add.n) * sizeof *at);
+  for (size_t i = 0; i < to->n; i++)
+    {
+      v[i] = to->v[i];
+      at[i] = to->at != NULL ? to->at[i] : (struct origin) { NULL, 0, 0 };
+    }
+  memcpy (v + to->n, add.v, add.n * sizeof *v);
+  memcpy (at + to->n, add.at, add.n * sizeof *at);
+  *to = (struct strv) { v, to->n + add.n, at };
+  return true;
+}
+
 static const struct schema_field settings_fields[] = {
   [SET_CLINIC] = { .key = "clinic", .type = SCHEMA_MAP,
                    .sub = &clinic_schema,
@@ -1013,6 +1042,8 @@ static const struct schema_field settings_fields[] = {
                           .offset = offsetof (struct settings,
                                               speech_volume),
                           .min = VOICE_VOLUME_MIN, .max = VOICE_VOLUME_MAX },
+  [SET_MENU_ADD] = { .key = "menu_add", .type = SCHEMA_CUSTOM,
+                     .read = load_menu_add },
   [SET_TEXT_SIZE] = { .key = "text_size", .type = SCHEMA_CHOICE,
                       .offset = offsetof (struct settings, text_size),
                       .choices = textsize_names },

@@ -77,6 +77,43 @@ settings_in (const struct strv *v, const char *word)
   return false;
 }
 
+void
+settings_add_to_menu (struct settings *s, struct diag_list *diags)
+{
+  const struct strv *add = &s->menu_add;
+  const char **v;
+  struct origin *at;
+  size_t n = s->menu.n;
+
+  if (add->n == 0)
+    return;
+  v = arena_alloc (&s->arena, (n + add->n) * sizeof *v);
+  at = arena_alloc (&s->arena, (n + add->n) * sizeof *at);
+  for (size_t i = 0; i < n; i++)
+    {
+      v[i] = s->menu.v[i];
+      at[i] = s->menu.at != NULL ? s->menu.at[i]
+                                 : (struct origin) { NULL, 0, 0 };
+    }
+  for (size_t i = 0; i < add->n; i++)
+    {
+      const struct origin *o = add->at != NULL ? &add->at[i] : NULL;
+      struct strv so_far = { v, n, at };
+
+      if (settings_in (&so_far, add->v[i]))
+        {
+          diag_add (diags, DIAG_WARNING, o != NULL ? o->file : NULL,
+                    o != NULL ? o->line : 0, o != NULL ? o->col : 0,
+                    _("'%s' is already in the menu; menu_add adds it only"
+                      " once"), add->v[i]);
+          continue;
+        }
+      v[n] = add->v[i];
+      at[n++] = o != NULL ? *o : (struct origin) { NULL, 0, 0 };
+    }
+  s->menu = (struct strv) { v, n, at };
+}
+
 bool
 settings_hidden (const struct settings *s, const char *id)
 {

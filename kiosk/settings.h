@@ -39,7 +39,7 @@ enum settings_key
   SET_HIDE, SET_WARNING_PAGE, SET_EMERGENCY_GENERAL, SET_EMERGENCY_SMS,
   SET_UNREVIEWED_PAGES,
   SET_SPEECH, SET_SPEECH_KEY, SET_SPEECH_RATE, SET_SPEECH_VOLUME,
-  SET_TEXT_SIZE,
+  SET_TEXT_SIZE, SET_MENU_ADD,
   SET_COUNT
 };
 
@@ -88,6 +88,8 @@ struct settings
   bool plain;                   /* Screen-reader friendly drawing.  */
   const char *staff_pin;        /* Salted hash, or NULL.  */
   struct strv menu;             /* Page ids of the home menu.  */
+  struct strv menu_add;         /* Page ids added after the menu, by every
+                                   layer (settings_add_to_menu()).  */
   struct strv hide;             /* Page ids left out.  */
   const char *warning_page;     /* Id of the warning-signs page.  */
   unsigned unreviewed_pages;    /* enum unreviewed.  */
@@ -138,6 +140,11 @@ void settings_check_pin (struct settings *s, const char *prev,
    (no directory of pages), with an error for each; if none is left, S
    offers those of the built-in default (fr, en) that HAS allows, else
    the first language HAS allows of ALL (NALL of them), with an error.  */
+/* Appends to S's menu the pages of menu_add: not already in it (a
+   warning in DIAGS says so).  Called once the layers are read: a clinic
+   adds a page to the shipped menu without copying it.  */
+void settings_add_to_menu (struct settings *s, struct diag_list *diags);
+
 void settings_keep_languages (struct settings *s,
                               bool (*has) (void *ctx, const char *lang),
                               void *ctx, const char *const *all, size_t nall,
