@@ -357,14 +357,40 @@ ttyin_char_len (const struct ttyin *t, const unsigned char *s, size_t n,
       mbstate_t st;
       wchar_t wc;
       size_t r;
+      ucs4_t uc;
+      int ulen = u8_mbtoucr (&uc, s, n);
 
+      /* Most terminals send UTF-8 whatever the locale says: under LANG=C
+         an 'é' typed is two bytes that the locale cannot read.  A
+         complete UTF-8 character of two bytes or more is taken as one
+         (text in the locale's own encoding is almost never valid
+         UTF-8).  */
+      if (ulen >= 2)
+        {
+          *ch = uc;
+          return ulen;
+        }
       memset (&st, 0, sizeof st);
       r = mbrtowc (&wc, (const char *) s, n, &st);
       *ch = (uint32_t) wc;
       if (r == (size_t) -2)
         return 0;
       if (r == (size_t) -1)
-        return -1;
+        {
+          /* The start of a UTF-8 character: the rest is on its way (or
+             times out).  */
+          if (ulen == -2)
+            return 0;
+          /* A single-byte locale that has no character for it (LANG=C):
+             a terminal sending Latin-1, whose bytes are the first 256
+             code points.  */
+          if (MB_CUR_MAX == 1)
+            {
+              *ch = s[0];
+              return 1;
+            }
+          return -1;
+        }
       return r == 0 ? 1 : (int) r;
     }
 }

@@ -45,6 +45,12 @@ expect_screen "devient froide, pale ou de plus en plus"
 screen | grep -q "^ *+- Urgent -" || { show_screen; fail_ "no ASCII frame"; }
 screen | grep -q "^ *#= Urgence vitale =" || { show_screen; fail_ "no ASCII frame of the emergency box"; }
 LC_ALL=C screen | LC_ALL=C grep -q '[^ -~]' && { show_screen; fail_ "non-ASCII under LANG=C"; }
+# A word with an accent typed in the search box (tmux sends it in UTF-8):
+# the accent is kept (shown as ASCII), and so is the rest of the word.
+send_literal "/séance"
+wait_for "seance_"
+expect_screen "-> Apres la seance"
+send Escape
 tmux_ send-keys C-c
 status=$(wait_exit)
 [ "$status" = 0 ] || { cat "$tmp/stderr" >&2; fail_ "LANG=C: exit status $status"; }

@@ -233,13 +233,21 @@ test_locale_charset (void)
   struct ttyin *t;
   struct ttyin_event ev;
 
-  /* Outside UTF-8, the locale's charset: in C, only ASCII.  */
+  /* Outside UTF-8 (LANG=C): what the terminal sends in UTF-8 is read
+     as UTF-8 (the 'é' of "hématome", and the rest of the word)...  */
   setlocale (LC_CTYPE, "C");
   t = ttyin_new (false, 0.05);
-  ttyin_feed (t, "a\xE9z", 3, 1.0);
-  CHECK (next_key (t, 1.0, IK_CHAR, 'a'));
-  CHECK (next_key (t, 1.0, IK_CHAR, 'z'));
+  ttyin_feed (t, "h\xC3\xA9m", 4, 1.0);
+  CHECK (next_key (t, 1.0, IK_CHAR, 'h'));
+  CHECK (next_key (t, 1.0, IK_CHAR, 0xE9));
+  CHECK (next_key (t, 1.0, IK_CHAR, 'm'));
   CHECK (!ttyin_next (t, 1.0, &ev));
+  /* ... and a byte that is no UTF-8 as Latin-1 (a serial terminal).  */
+  ttyin_feed (t, "a\xE9z", 3, 2.0);
+  CHECK (next_key (t, 2.0, IK_CHAR, 'a'));
+  CHECK (next_key (t, 2.0, IK_CHAR, 0xE9));
+  CHECK (next_key (t, 2.0, IK_CHAR, 'z'));
+  CHECK (!ttyin_next (t, 2.0, &ev));
   ttyin_free (t);
 }
 
