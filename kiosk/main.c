@@ -331,6 +331,7 @@ static struct library *
 open_library (struct options *o, uint32_t *require)
 {
   const char *shipped = getenv ("MESOKIOSK_DATADIR");
+  const char *clinic = getenv ("MESOKIOSK_CLINICDIR");
 
   o->layers[0] = shipped != NULL && *shipped != '\0'
                    ? shipped : PKGDATADIR "/content";
@@ -340,7 +341,10 @@ open_library (struct options *o, uint32_t *require)
       *require |= UINT32_C (1) << i;
   else
     {
-      o->layers[1] = SYSCONFDIR "/" PACKAGE;
+      /* The tests' own, so that an installed clinic directory (make
+         install) changes none of them.  */
+      o->layers[1] = clinic != NULL && *clinic != '\0'
+                       ? clinic : SYSCONFDIR "/" PACKAGE;
       o->nlayers = 1;
       *require = 1;             /* Without --content, the shipped library
                                    must be there.  */

@@ -54,6 +54,7 @@ done
 
 # Plain ASCII under LANG=C.
 env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
+  MESOKIOSK_CLINICDIR="$MESOKIOSK_CLINICDIR" \
   "$MESOKIOSK" --dump apres-seance --lang fr > "$tmp/out" || fail_ "LANG=C dump"
 LC_ALL=C grep -q '[^ -~]' "$tmp/out" && fail_ "non-ASCII output under LANG=C"
 grep -q "Apres la seance" "$tmp/out" || fail_ "no transliteration"

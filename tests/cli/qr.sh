@@ -64,6 +64,7 @@ for opt in --ascii --plain; do
   grep -q "^Clinique des Tests: 01.02.03.04.05$" "$tmp/out" || { cat "$tmp/out" >&2; fail_ "$opt: no number as text"; }
 done
 env -i PATH="$PATH" LANG=C MESOKIOSK_DATADIR="$MESOKIOSK_DATADIR" \
+  MESOKIOSK_CLINICDIR="$MESOKIOSK_CLINICDIR" \
   "$MESOKIOSK" --dump signes-alerte --lang fr > "$tmp/out" || fail_ "LANG=C dump"
 grep -q "^Clinique des Tests : 01 02 03 04 05$" "$tmp/out" || { cat "$tmp/out" >&2; fail_ "LANG=C: no number as text"; }
 

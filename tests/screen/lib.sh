@@ -47,6 +47,7 @@ start_kiosk () {
   cmd="$cmd LANG='${LANG_:-C.UTF-8}' LANGUAGE='${LANGUAGE_:-}'"
   cmd="$cmd MESOKIOSK_DATADIR='${DATADIR_:-$srcdir/content}'"
   cmd="$cmd MESOKIOSK_LOCALEDIR='${MESOKIOSK_LOCALEDIR:-}'"
+  cmd="$cmd MESOKIOSK_CLINICDIR='${MESOKIOSK_CLINICDIR:-}'"
   cmd="$cmd MESOKIOSK_TRACE='$trace'"
   # Speech: the build's helper, into nothing unless SPEAK_OUTPUT_ says
   # (wav:DIR); or the test log (SPEECH_LOG_, SPEECH_PACE_ milliseconds an
