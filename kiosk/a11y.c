@@ -121,12 +121,13 @@ a11y_page_lang (const struct session *s)
 }
 
 /* True if screen SCREEN is read from the top when it opens (a page, the
-   help), rather than said as a menu (its title and the selected
-   entry).  */
+   help, the clinic's number), rather than said as a menu (its title and
+   the selected entry).  */
 static bool
 a11y_reads_all (enum screen_id screen)
 {
-  return screen == SCREEN_PAGE || screen == SCREEN_HELP;
+  return screen == SCREEN_PAGE || screen == SCREEN_HELP
+         || screen == SCREEN_CONTACT;
 }
 
 /* The utterances of the label of link K: [*FROM, *TO) of the page's.  */

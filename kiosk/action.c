@@ -45,6 +45,8 @@ static const struct
   { IK_CHAR, '?', ACT_HELP },
   { IK_CHAR, '!', ACT_WARNING_SIGNS },
   { IK_CHAR, '/', ACT_SEARCH },
+  { IK_CHAR, '#', ACT_CONTACT },        /* The phone's key for numbers.  */
+  { IK_F3, 0, ACT_CONTACT },
   { IK_CHAR, 0x0b, ACT_STAFF },         /* Ctrl-K.  */
   /* Speech (the speech_key setting may add one) and text size: keys
      that are no letters, easy to find and to mark.  */

@@ -53,6 +53,7 @@ struct input
   X (LANGUAGE, "language")                                              \
   X (HELP, "help")                                                      \
   X (WARNING_SIGNS, "warning-signs")                                    \
+  X (CONTACT, "contact")        /* The clinic's number as a QR code.  */ \
   X (SEARCH, "search")                                                  \
   X (QUIT, "quit")                                                      \
   X (CANCEL, "cancel")          /* Escape: leave a dialog, or back.  */ \

@@ -93,19 +93,23 @@ qr_fits (const char *text)
   return fits;
 }
 
+bool
+qr_has_contact (const struct settings *set)
+{
+  const char *phone = set->clinic.phone;
+
+  return phone != NULL && strpbrk (phone, "0123456789") != NULL;
+}
+
 char *
 qr_contact_text (const struct settings *set, const char *lang)
 {
   const char *phone = set->clinic.phone;
   const char *name = set->clinic.name;
-  size_t digits = 0, len;
+  size_t len;
   char *card;
 
-  if (phone == NULL)
-    return NULL;
-  for (const char *c = phone; *c != '\0'; c++)
-    digits += *c >= '0' && *c <= '9';
-  if (digits == 0)
+  if (!qr_has_contact (set))
     return NULL;
   if (name == NULL)
     /* TRANSLATORS: the name a phone saves the clinic's number under,

@@ -29,6 +29,10 @@ enum { QR_QUIET = 2 };
    number with a digit in it.  Caller frees.  */
 char *qr_contact_text (const struct settings *set, const char *lang);
 
+/* True if SET gives a phone number with a digit in it: a card to take
+   home, and a button that offers it.  */
+bool qr_has_contact (const struct settings *set);
+
 /* TEXT (UTF-8) as a QR code: SIZE rows of SIZE bytes, 1 for a dark
    module, with no quiet zone; or NULL if it is too long for a code.
    Error correction M, or L where M would take a larger code than the

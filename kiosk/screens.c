@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "pin.h"
+#include "qr.h"
 #include "screens.h"
 #include "xalloc.h"
 
@@ -353,6 +354,19 @@ screens_add_topic (const struct settings *set, struct page *p, const char *id)
   b->urgent = strcmp (id, set->warning_page) == 0;
 }
 
+/* The last entry of the menu: the clinic's number as a code, when there
+   is one (its button has no room on every screen).  */
+static void
+screens_add_contact (const struct settings *set, struct page *p,
+                     const char *lang)
+{
+  if (qr_has_contact (set))
+    /* TRANSLATORS: the last entry of the home menu; it shows the clinic's
+       number as a code a phone's camera saves.  */
+    screens_add_link (p, "go:contact",
+                      L_(lang, "Take the clinic's number home"));
+}
+
 struct page *
 screens_home (const struct library *lib, const char *lang)
 {
@@ -373,6 +387,7 @@ screens_home (const struct library *lib, const char *lang)
       for (size_t i = 0; i < set->menu.n; i++)
         if (!settings_hidden (set, set->menu.v[i]))
           screens_add_topic (set, p, set->menu.v[i]);
+      screens_add_contact (set, p, lang);
       return p;
     }
   {
@@ -394,40 +409,45 @@ screens_home (const struct library *lib, const char *lang)
       screens_add_topic (set, p, ids[i]);
     free (ids);
   }
+  screens_add_contact (set, p, lang);
   return p;
 }
+
+/* The help lines shown only out of kiosk mode, or with a phone number.  */
+enum { SCREENS_HELP_NOT_KIOSK = 1, SCREENS_HELP_CONTACT = 2 };
 
 static const struct
 {
   const char *keys;
   const char *what;
-  bool quit;
+  unsigned only;        /* SCREENS_HELP_*: when the line is shown.  */
 } screens_help_keys[] = {
   /* TRANSLATORS: names of keys on the help screen.  Letters are not
      commands: typing a word searches for it.  */
-  { N_("Type a word"), N_("search for it, then choose a page"), false },
+  { N_("Type a word"), N_("search for it, then choose a page"), 0 },
   { N_("Up and Down arrows"),
-    N_("select the next or previous link, or scroll a line"), false },
-  { N_("Page Up, Page Down, Space"), N_("scroll a screen"), false },
-  { N_("End"), N_("go to the end of the page"), false },
-  { N_("Tab"), N_("select the next link"), false },
-  { N_("Enter, Right arrow"), N_("open the selected link"), false },
-  { N_("Backspace, Left arrow, Escape"), N_("go back"), false },
-  { N_("Home"), N_("home: the list of topics"), false },
-  { N_("! or F9"), N_("warning signs: when to call"), false },
-  { N_("F2"), N_("change the language"), false },
+    N_("select the next or previous link, or scroll a line"), 0 },
+  { N_("Page Up, Page Down, Space"), N_("scroll a screen"), 0 },
+  { N_("End"), N_("go to the end of the page"), 0 },
+  { N_("Tab"), N_("select the next link"), 0 },
+  { N_("Enter, Right arrow"), N_("open the selected link"), 0 },
+  { N_("Backspace, Left arrow, Escape"), N_("go back"), 0 },
+  { N_("Home"), N_("home: the list of topics"), 0 },
+  { N_("! or F9"), N_("warning signs: when to call"), 0 },
+  { N_("F2"), N_("change the language"), 0 },
+  { N_("# or F3"), N_("the clinic's number as a code your phone's camera"
+                      " saves"), SCREENS_HELP_CONTACT },
   { N_("F12"), N_("listen: the screen is read aloud in the headphones;"
-                  " F12 again pauses, and again reads on"), false },
-  { N_("F5, F6"), N_("speech slower, faster"), false },
-  { N_("F7, F8"), N_("speech quieter, louder"), false },
-  { N_("+ and -"), N_("larger or smaller text, where the screen can"),
-    false },
-  { N_("? or F1"), N_("this help; press it again to close"), false },
-  { N_("F10"), N_("quit"), true },
+                  " F12 again pauses, and again reads on"), 0 },
+  { N_("F5, F6"), N_("speech slower, faster"), 0 },
+  { N_("F7, F8"), N_("speech quieter, louder"), 0 },
+  { N_("+ and -"), N_("larger or smaller text, where the screen can"), 0 },
+  { N_("? or F1"), N_("this help; press it again to close"), 0 },
+  { N_("F10"), N_("quit"), SCREENS_HELP_NOT_KIOSK },
 };
 
 struct page *
-screens_help (const char *lang, bool kiosk)
+screens_help (const char *lang, bool kiosk, bool contact)
 {
   struct page *p = screens_page (lang);
   struct block *b;
@@ -444,7 +464,10 @@ screens_help (const char *lang, bool kiosk)
     {
       char *line;
 
-      if (screens_help_keys[i].quit && kiosk)
+      unsigned only = screens_help_keys[i].only;
+
+      if (((only & SCREENS_HELP_NOT_KIOSK) && kiosk)
+          || ((only & SCREENS_HELP_CONTACT) && !contact))
         continue;
       /* TRANSLATORS: a line of the help screen: "keys: what they do".  */
       line = xasprintf (L_(lang, "%s: %s"),

@@ -64,7 +64,7 @@ char *screens_notice (const char *ui_lang, const struct page *p);
 struct page *screens_language (const struct settings *set);
 struct page *screens_attract (const struct settings *set);
 struct page *screens_home (const struct library *lib, const char *lang);
-struct page *screens_help (const char *lang, bool kiosk);
+struct page *screens_help (const char *lang, bool kiosk, bool contact);
 /* The PIN screen: TYPED digits typed so far, WAIT seconds before a try
    is allowed, HASH_SET whether a PIN is set at all.  */
 struct page *screens_pin (const char *lang, size_t typed, unsigned wait,

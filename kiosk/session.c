@@ -11,6 +11,7 @@
 #include "field.h"
 #include "history.h"
 #include "i18n.h"
+#include "qr.h"
 #include "screens.h"
 #include "session.h"
 #include "viewport.h"
@@ -55,6 +56,12 @@ struct session
 };
 
 static enum result session_back (struct session *s);
+
+bool
+session_has_contact (const struct session *s)
+{
+  return qr_has_contact (library_settings (s->lib));
+}
 
 static const struct settings *
 session_settings (const struct session *s)
@@ -163,10 +170,17 @@ session_build (struct session *s, enum screen_id screen, const char *id,
       *synthetic = screens_search (s->lib, ix, s->query.text, ui,
                                    s->vp.opts.width);
       break;
+    case SCREEN_CONTACT:
+      /* No phone number: nothing to take home (no button offers it).  */
+      *synthetic = qr_page_new (set, ui);
+      if (*synthetic == NULL)
+        return RESULT_IGNORED;
+      break;
     case SCREEN_HELP:
     case SCREEN_COUNT:
     default:
-      *synthetic = screens_help (ui, s->cfg.profile->kiosk);
+      *synthetic = screens_help (ui, s->cfg.profile->kiosk,
+                                 qr_has_contact (set));
       break;
     }
   return RESULT_FULL;
@@ -388,6 +402,8 @@ session_follow (struct session *s, int32_t k)
     return session_open_hit (s, l->target + 4);
   if (strcmp (l->target, "go:home") == 0)
     return session_go (s, SCREEN_HOME, NULL, s->lang);
+  if (strcmp (l->target, "go:contact") == 0)
+    return session_go (s, SCREEN_CONTACT, NULL, s->lang);
   /* The target stays valid until the page is shown (session_show()
      copies it first), and so while a need is read.  */
   return session_go (s, SCREEN_PAGE, l->target, s->lang);
@@ -584,6 +600,14 @@ session_act (struct session *s, enum action a, long arg)
       if (s->screen == SCREEN_HELP)
         return session_back (s);
       return session_go (s, SCREEN_HELP, NULL, s->lang);
+    case ACT_CONTACT:
+      if (s->screen == SCREEN_CONTACT)
+        return session_back (s);
+      if (!qr_has_contact (set))
+        return RESULT_IGNORED;  /* No number: the key does nothing.  */
+      if (s->lang[0] == '\0')
+        return session_go (s, SCREEN_CONTACT, NULL, set->default_language);
+      return session_go (s, SCREEN_CONTACT, NULL, s->lang);
     case ACT_WARNING_SIGNS:
       if (s->screen == SCREEN_PAGE
           && strcmp (s->page_id, set->warning_page) == 0)
@@ -894,11 +918,13 @@ session_next_lang (const struct session *s)
 {
   const struct settings *set = session_settings (s);
   size_t n = set->languages.n;
+  /* Before a patient chooses, the one after the language shown.  */
+  const char *now = session_ui_for (s, s->lang);
 
   if (n < 2 || s->screen == SCREEN_LANGUAGE)
     return NULL;
   for (size_t i = 0; i < n; i++)
-    if (strcmp (set->languages.v[i], s->lang) == 0)
+    if (strcmp (set->languages.v[i], now) == 0)
       return set->languages.v[(i + 1) % n];
   return set->languages.v[0];
 }
@@ -968,6 +994,8 @@ session_crumbs (const struct session *s, const char **v, size_t max)
     v[n++] = LC_(ui, "breadcrumb", "Help");
   else if (n < max && s->screen == SCREEN_SEARCH)
     v[n++] = LC_(ui, "breadcrumb", "Search");
+  else if (n < max && s->screen == SCREEN_CONTACT)
+    v[n++] = LC_(ui, "breadcrumb", "Our number");
   else if (n < max && (s->screen == SCREEN_PIN || s->screen == SCREEN_STAFF))
     v[n++] = LC_(ui, "breadcrumb", "Staff");
   return n;

@@ -43,6 +43,7 @@ enum screen_id
   SCREEN_PIN,           /* Staff: type the PIN.  */
   SCREEN_STAFF,         /* Staff: quit, reload.  */
   SCREEN_SEARCH,        /* The search box and its results.  */
+  SCREEN_CONTACT,       /* The clinic's number as a QR code.  */
   SCREEN_COUNT
 };
 
@@ -123,6 +124,9 @@ const char *session_ui_lang (const struct session *s);
 /* The language the language key switches to, or NULL if it does
    nothing here.  */
 const char *session_next_lang (const struct session *s);
+/* True if the contact key opens the clinic's number (a phone number is
+   set), so its button is shown.  */
+bool session_has_contact (const struct session *s);
 const struct layout *session_layout (const struct session *s);
 size_t session_top (const struct session *s);
 unsigned session_rows (const struct session *s);

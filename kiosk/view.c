@@ -422,14 +422,19 @@ static const struct view_button_def view_buttons[] = {
   /* TRANSLATORS: the button that makes the text larger (a larger
      console font); "A-" when it is at the largest.  */
   { ACT_TEXT_LARGER, "+", NC_ ("button", "A+"), false, false, false },
+  /* TRANSLATORS: the button that shows the clinic's phone number as a
+     code a phone's camera saves (a contact card).  */
+  { ACT_CONTACT, "#", NC_ ("button", "Number"), false, false, false },
 };
 
-/* Speech and text size: shown where the bar has room for them in the
-   rows the other buttons take.  */
+/* Speech, text size and the clinic's number: shown where the bar has
+   room for them in the rows the other buttons take (the number is on
+   the warning-signs page, and the home menu links to it, for the
+   screens where the bar has no room).  */
 static bool
 view_access (const struct view_button_def *b)
 {
-  return action_is_access (b->action);
+  return action_is_access (b->action) || b->action == ACT_CONTACT;
 }
 
 _Static_assert (ARRAY_SIZE (view_buttons) <= VIEW_MAX_BUTTONS,
@@ -458,6 +463,8 @@ view_label (const struct view *v, const struct session *s,
         return NULL;
       return v->speech == VIEW_SPEECH_ON ? C_ ("button", "Stop listening")
                                          : CT_ (b->label);
+    case ACT_CONTACT:
+      return session_has_contact (s) ? CT_ (b->label) : NULL;
     case ACT_TEXT_LARGER:
       if (!v->text_size)
         return NULL;
@@ -583,18 +590,22 @@ view_plan (const struct view *v, const struct session *s, bool all,
   view_plan_rest (v, p);
   if (all || !any)
     return;
-  /* They take a place left in those rows, with the keys as planned; no
-     row is added for them.  */
+  /* They take a place left in those rows, with the keys as planned, one
+     by one in their order (speech first); no row is added for them.  */
   {
     int rows = p->rows;
     bool keys = p->keys;
-    struct view_plan try = *p;
 
     for (size_t i = 0; i < ARRAY_SIZE (view_buttons); i++)
-      if (access[i])
+      {
+        struct view_plan try = *p;
+
+        if (!access[i])
+          continue;
         try.show[i] = true;
-    if (view_plan_rows (v, &try, keys, v->cols) && try.rows <= rows)
-      *p = try;
+        if (view_plan_rows (v, &try, keys, v->cols) && try.rows <= rows)
+          *p = try;
+      }
   }
 }
 

@@ -89,6 +89,7 @@ CLI_TESTS = \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
+	tests/screen/contact.sh \
 	tests/screen/drag.sh \
 	tests/screen/menu-add.sh \
 	tests/screen/clusters.sh \
@@ -157,6 +158,8 @@ AM_TESTS_ENVIRONMENT = \
 	MESOKIOSK_LOCALEDIR='$(abs_top_builddir)/$(TEST_LOCALEDIR)'; \
 	export MESOKIOSK_LOCALEDIR; \
 	MESOKIOSK_DATADIR='$(abs_top_srcdir)/content'; export MESOKIOSK_DATADIR; \
+	MESOKIOSK_CLINICDIR='$(abs_top_builddir)/tests/no-clinic-dir'; \
+	export MESOKIOSK_CLINICDIR; \
 	MESOKIOSK_VALGRIND='$(MESOKIOSK_VALGRIND)'; export MESOKIOSK_VALGRIND; \
 	MESOKIOSK_PATIENCE='$(MESOKIOSK_PATIENCE)'; export MESOKIOSK_PATIENCE; \
 	UPDATE_SCREENS='$(UPDATE_SCREENS)'; export UPDATE_SCREENS; \

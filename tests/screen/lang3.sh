@@ -23,7 +23,7 @@ send BSpace
 wait_for "Mesotherapie: Informationen für Patienten"
 
 # Missing in German: French, with a notice in German.
-send Down Down Enter
+send Down Enter
 wait_for "Diese Seite gibt es noch nicht auf Deutsch; sie wird auf"
 expect_screen "Französisch" "gezeigt." "Une page d'exemple" "Titre de section"
 

@@ -96,8 +96,10 @@ test_navigation (void)
   size_t n;
 
   CHECK_INT (session_screen (s), SCREEN_HOME);
-  CHECK_INT (l->nlinks, 3);
+  /* The menu's three topics, then the clinic's number.  */
+  CHECK_INT (l->nlinks, 4);
   CHECK_STR (l->links[0].target, "signes-alerte");
+  CHECK_STR (l->links[3].target, "go:contact");
   /* Down moves the selection over visible entries.  */
   handle (s, ACT_DOWN, 0);
   handle (s, ACT_DOWN, 0);
@@ -238,6 +240,24 @@ test_resize_and_clicks (void)
     CHECK_INT (session_layout (s)->width, LAYOUT_MIN_WIDTH);
     CHECK (handle (s, ACT_PAGE_DOWN, 0) != RESULT_NEED);
   }
+  session_free (s);
+}
+
+/* Before a patient chooses a language, the language key offers the one
+   after the language shown, not the one shown.  */
+static void
+test_next_lang_before_choice (void)
+{
+  struct session_config c = { .profile = &kiosk_screen, .attract = true };
+  struct session *s = session_new (lib, &c);
+
+  resize (s, 72, 21);
+  CHECK_INT (session_screen (s), SCREEN_ATTRACT);
+  handle (s, ACT_HELP, 0);
+  CHECK_INT (session_screen (s), SCREEN_HELP);
+  CHECK_STR (session_lang (s), "");
+  CHECK_STR (session_ui_lang (s), "fr");
+  CHECK_STR (session_next_lang (s), "en");
   session_free (s);
 }
 
@@ -666,6 +686,7 @@ main (void)
   RUN (test_language_switch);
   RUN (test_resize_and_clicks);
   RUN (test_kiosk);
+  RUN (test_next_lang_before_choice);
   RUN (test_search);
   RUN (test_prepare);
   RUN (test_search_forgives);
