@@ -560,6 +560,13 @@ schema_read_map (struct schema_reader *sr, const struct schema *s,
         {
           present |= UINT32_C (1) << index;
           first_line[index] = (unsigned) key.start_mark.line + 1;
+          if (s->keys != 0)
+            {
+              struct origin o = schema_origin (sr, &key.start_mark);
+
+              memcpy ((char *) target + s->keys + index * sizeof o, &o,
+                      sizeof o);
+            }
         }
       if (!yamlread_next (sr->r, &value))
         {

@@ -230,8 +230,8 @@ test_refused (void)
                "p.yaml:2:11: error: the file is not valid UTF-8 text (byte"
                " 0xC3); save it as UTF-8\n");
   check_fails ("id: p\ntitle: T\n\tsummary: S\n",
-               "p.yaml:3:1: error: YAML syntax error: a tab character;"
-               " indent with spaces, never tabs\n");
+               "p.yaml:3:1: error: YAML does not allow tabs: indent with"
+               " spaces\n");
   check_fails ("\xFF\xFEi\0d\0", "p.yaml:1:1: error: the file is in UTF-16;"
                " save it as UTF-8\n");
 }
