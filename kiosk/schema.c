@@ -252,7 +252,9 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
   *ok = false;
   if (first->type != YAML_SEQUENCE_START_EVENT)
     return schema_wrong_type (sr, first, key, _("a list"));
-  for (;;)
+  /* ITEM counts the refused items too, so that each is named by its
+     place in the list.  */
+  for (size_t item = 1;; item++)
     {
       const char *s;
 
@@ -267,7 +269,7 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
           yaml_event_delete (&ev);
           break;
         }
-      if (!schema_read_item (sr, &ev, key, n + 1, &s))
+      if (!schema_read_item (sr, &ev, key, item, &s))
         {
           yaml_event_delete (&ev);
           free (items);
