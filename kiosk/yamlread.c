@@ -388,8 +388,8 @@ yamlread_hint (struct yamlread *r, size_t line, size_t col, const char *fmt,
   return d;
 }
 
-/* Drops the problems this read reported on LINE (0-based) after column
-   COL: what a mistake on a later line made libyaml read there (a key
+/* Drops the problems this read reported on LINE (0-based) from column
+   COL on (0-based): what a mistake on a later line made libyaml read there (a key
    indented too far is read as more words of the value above).  */
 static void
 yamlread_drop (struct yamlread *r, size_t line, size_t col)
@@ -401,7 +401,7 @@ yamlread_drop (struct yamlread *r, size_t line, size_t col)
     {
       struct diag *d = &l->items[i];
 
-      if (d->line == line + 1 && d->col > col + 1
+      if (d->line == line + 1 && d->col >= col + 1
           && d->file != NULL && r->file != NULL
           && strcmp (d->file, r->file) == 0)
         {
@@ -572,13 +572,28 @@ yamlread_hint_colon (struct yamlread *r, const yaml_mark_t *mark)
       free (fixed);
       return true;
     }
-  if (y.keylen > 0 && y.dashes == 0 && yamlread_prev (r, mark->line, &pl, &p)
-      && y.indent > p.indent && p.has_value)
+  if (y.keylen > 0 && y.dashes == 0 && off == y.key + y.keylen
+      && yamlread_prev (r, mark->line, &pl, &p))
     {
-      /* "summary: S.\n  blocks:": read as more words of "S.", then
-         the ':' is refused.  What was said of "S." was wrong.  */
-      yamlread_drop (r, pl, p.body);
-      return yamlread_hint_indent (r, mark->line);
+      if (y.indent > p.indent && (p.has_value || p.keylen == 0))
+        {
+          /* "summary: S.\n  blocks:": read as more words of "S.", then
+             the ':' is refused.  What was said of "S." was wrong.  */
+          yamlread_drop (r, pl, p.body + 1);
+          return yamlread_hint_indent (r, mark->line);
+        }
+      if (p.keylen == 0 && p.dashes == 0 && p.indent == y.indent)
+        {
+          /* A line of text alone, such as a comment that went on to a
+             line without its '#': the key below is read as more of it,
+             and what was said of that text was wrong.  */
+          yamlread_drop (r, pl, p.indent);
+          yamlread_hint (r, pl, p.indent,
+                         _("this line has no key: a text that goes on to"
+                           " the next line must be indented more than its"
+                           " key, and a comment must start with '#'"));
+          return true;
+        }
     }
   /* A text over several lines, with a ': ' on a later one.  */
   yamlread_hint (r, mark->line, mark->column,
