@@ -12,7 +12,23 @@
 #include <time.h>
 
 #include "check.h"
+#include "load.h"
+#include "schema.h"
+#include "utf8.h"
 #include "xalloc.h"
+
+/* What the checks share: the page ids, for "did you mean", and the
+   last file read, for the source lines shown under messages.  */
+struct check
+{
+  struct library *lib;
+  const char **ids;             /* Owned array (NULL-terminated) of the
+                                   ids of the pages that exist, borrowed
+                                   from LIB.  */
+  char *file;                   /* Owned: the path of BUF.  */
+  char *buf;                    /* Owned: its text, or NULL.  */
+  size_t len;
+};
 
 /* True if page ID exists (and is not broken) in some language.  */
 static bool
@@ -48,16 +64,167 @@ check_at (struct library *lib, enum diag_severity sev,
   return d;
 }
 
+/* Every page id that exists in some language, once.  */
+static void
+check_ids (struct check *c)
+{
+  size_t n = library_count (c->lib), k = 0;
+
+  c->ids = xcalloc (n + 1, sizeof *c->ids);
+  for (size_t i = 0; i < n; i++)
+    {
+      const char *id, *lang, *path;
+
+      library_entry (c->lib, i, &id, &lang, &path);
+      if ((k == 0 || strcmp (c->ids[k - 1], id) != 0)
+          && check_exists_any (c->lib, id))
+        c->ids[k++] = id;
+    }
+  c->ids[k] = NULL;
+}
+
+/* Line LINE (1-based) of FILE, from C's copy of it; *LEN is its length.
+   NULL if the file cannot be read or has no such line.  */
+static const char *
+check_line (struct check *c, const char *file, unsigned line, size_t *len)
+{
+  const char *p, *end;
+
+  if (c->file == NULL || strcmp (c->file, file) != 0)
+    {
+      struct diag_list scratch;
+
+      free (c->file);
+      free (c->buf);
+      diag_list_init (&scratch);
+      c->file = xstrdup (file);
+      if (load_read_file (file, true, &c->buf, &c->len, &scratch) <= 0)
+        c->buf = NULL;
+      diag_list_done (&scratch);
+    }
+  if (c->buf == NULL || line == 0)
+    return NULL;
+  p = c->buf;
+  end = c->buf + c->len;
+  if (c->len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  for (unsigned i = 1; i < line; i++)
+    {
+      while (p < end && *p != '\n' && *p != '\r')
+        p++;
+      if (p >= end)
+        return NULL;
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p++;
+      p++;
+    }
+  {
+    const char *q = p;
+
+    while (q < end && *q != '\n' && *q != '\r')
+      q++;
+    *len = (size_t) (q - p);
+  }
+  return p;
+}
+
+/* Shows D's source line under it, like a compiler; with WORD, the caret
+   goes under WORD's first place on the line at or after D's column.  */
+static void
+check_source (struct check *c, struct diag *d, const char *word)
+{
+  size_t len, off = 0, col;
+  const char *line;
+
+  if (d == NULL || d->file == NULL || d->line == 0)
+    return;
+  line = check_line (c, d->file, d->line, &len);
+  if (line == NULL || len == 0 || len >= 4096)
+    return;
+  if (word != NULL && *word != '\0')
+    {
+      /* From the column (characters) to its byte.  */
+      for (col = 1; col < d->col && off < len; col++)
+        {
+          off++;
+          while (off < len && ((unsigned char) line[off] & 0xC0) == 0x80)
+            off++;
+        }
+      for (size_t i = off; i + strlen (word) <= len; i++)
+        if (memcmp (line + i, word, strlen (word)) == 0)
+          {
+            d->col = (unsigned) utf8_chars (line, i) + 1;
+            break;
+          }
+    }
+  diag_set_source (d, line, len);
+}
+
 static const struct origin *
 check_item_at (const struct strv *v, size_t i)
 {
   return v->at != NULL ? &v->at[i] : NULL;
 }
 
-static const struct origin *
-check_key_at (const struct settings *set, enum settings_key k)
+/* Where to tell staff about setting K.  Where a clinic's file sets it,
+   there.  Else in the clinic's own file, not in the shipped one (which
+   staff must not edit): at the key UNDER (SET_COUNT: none) if that file
+   gives it, else at its first line (line 0 if the file is still to be
+   made).  Sets *HERE to whether the setting is where the origin points.
+   Without a clinic layer, where the setting was read, if anywhere.  */
+static struct origin
+check_setting_at (struct check *c, const struct origin *set_at,
+                  enum settings_key under, bool *here)
 {
-  return set->at[k].file != NULL ? &set->at[k] : NULL;
+  const struct settings *set = library_settings (c->lib);
+  bool exists;
+  const char *file = library_clinic_settings (c->lib, &exists);
+  struct origin none = { NULL, 0, 0 };
+
+  *here = set_at != NULL && set_at->file != NULL;
+  if (library_clinic_origin (c->lib, set_at))
+    return *set_at;
+  if (file == NULL)
+    {
+      /* Only the shipped library: where it says it, if it does.  */
+      if (*here)
+        return *set_at;
+      return under != SET_COUNT && set->key_at[under].file != NULL
+             ? set->key_at[under] : none;
+    }
+  *here = false;
+  if (under != SET_COUNT && set->key_at[under].file != NULL
+      && strcmp (set->key_at[under].file, file) == 0)
+    return set->key_at[under];
+  return (struct origin) { file, exists ? 1 : 0, 0 };
+}
+
+/* Reports a setting missing or left as shipped at O, with its source line
+   when O points at a key.  */
+static void
+check_setting_diag (struct check *c, enum diag_severity sev,
+                    const struct origin *o, const char *msg)
+{
+  struct diag *d = check_at (c->lib, sev, o->file != NULL ? o : NULL,
+                             "%s", msg);
+
+  if (o->col > 0)
+    check_source (c, d, NULL);
+}
+
+/* Once, if the clinic's settings file does not exist: it is to be made.  */
+static void
+check_settings_file_note (struct check *c, bool *said)
+{
+  bool exists;
+  const char *file = library_clinic_settings (c->lib, &exists);
+
+  if (*said || file == NULL || exists)
+    return;
+  *said = true;
+  diag_add (library_diags (c->lib), DIAG_NOTE, file, 0, 0,
+            _("this file does not exist yet: create it, with only the"
+              " settings the clinic changes"));
 }
 
 /* True if A and B are places in the same file.  */
@@ -69,10 +236,13 @@ check_same_file (const struct origin *a, const struct origin *b)
 }
 
 static void
-check_settings (struct library *lib)
+check_settings (struct check *c)
 {
+  struct library *lib = c->lib;
   const struct settings *set = library_settings (lib);
-  bool default_offered = false;
+  bool default_offered = false, here, said = false;
+  struct origin o;
+  char *msg;
 
   /* Each language offered is a code, offered once, with pages: the
      library saw to it (settings_keep_languages()).  */
@@ -80,9 +250,21 @@ check_settings (struct library *lib)
     default_offered |= strcmp (set->languages.v[i],
                                set->default_language) == 0;
   if (!default_offered)
-    check_at (lib, DIAG_ERROR, check_key_at (set, SET_DEFAULT_LANGUAGE),
-              _("the default language '%s' is not one of the languages"
-                " offered"), set->default_language);
+    {
+      o = check_setting_at (c, &set->at[SET_DEFAULT_LANGUAGE],
+                            SET_LANGUAGES, &here);
+      if (here)
+        msg = xasprintf (_("the default language '%s' is not one of the"
+                           " languages offered"), set->default_language);
+      else
+        msg = xasprintf (_("the default language '%s' is not one of the"
+                           " languages offered: add default_language: with"
+                           " one of them to this file"),
+                         set->default_language);
+      check_setting_diag (c, DIAG_ERROR, &o, msg);
+      free (msg);
+      check_settings_file_note (c, &said);
+    }
   for (size_t i = 0; i < set->hide.n; i++)
     if (strcmp (set->hide.v[i], set->warning_page) == 0)
       check_at (lib, DIAG_ERROR, check_item_at (&set->hide, i),
@@ -98,29 +280,81 @@ check_settings (struct library *lib)
       if (settings_hidden (set, id))
         {
           if (check_same_file (check_item_at (&set->menu, i),
-                               check_key_at (set, SET_HIDE)))
+                               set->at[SET_HIDE].file != NULL
+                                 ? &set->at[SET_HIDE] : NULL))
             check_at (lib, DIAG_WARNING, check_item_at (&set->menu, i),
                       _("the menu lists '%s', which is hidden: the menu"
                         " leaves it out"), id);
         }
       else if (!check_exists_any (lib, id))
-        check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
-                  _("the menu lists '%s', but there is no such page"), id);
+        {
+          const char *guess = schema_suggest (id, c->ids, 0);
+          struct diag *d;
+
+          if (guess != NULL)
+            d = check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
+                          _("the menu lists '%s', but there is no such"
+                            " page; did you mean '%s'?"), id, guess);
+          else
+            d = check_at (lib, DIAG_ERROR, check_item_at (&set->menu, i),
+                          _("the menu lists '%s', but there is no such"
+                            " page"), id);
+          check_source (c, d, id);
+        }
     }
   if (set->clinic.phone == NULL)
-    check_at (lib, DIAG_WARNING, check_key_at (set, SET_CLINIC),
-              _("the clinic's phone number is not set (clinic: phone: in"
-                " kiosk.yaml); the pages say \"the number you were"
-                " given\" instead, and show no contact card"));
+    {
+      o = check_setting_at (c, NULL, SET_CLINIC, &here);
+      if (o.col > 0)
+        msg = xstrdup (_("the clinic's phone number is not set: add"
+                         " 'phone:' with the number under 'clinic:' here;"
+                         " until then the pages say \"the number you were"
+                         " given\" instead, and show no contact card"));
+      else
+        msg = xstrdup (_("the clinic's phone number is not set: add"
+                         " 'clinic:' to this file, with 'phone:' and the"
+                         " number under it; until then the pages say \"the"
+                         " number you were given\" instead, and show no"
+                         " contact card"));
+      check_setting_diag (c, DIAG_WARNING, &o, msg);
+      free (msg);
+      check_settings_file_note (c, &said);
+    }
   else if (strpbrk (set->clinic.phone, "0123456789") == NULL)
-    check_at (lib, DIAG_WARNING, check_key_at (set, SET_CLINIC),
-              _("the clinic's phone number '%s' has no digits; the"
-                " warning-signs page shows no contact card"),
-              set->clinic.phone);
+    {
+      o = check_setting_at (c, &set->clinic.at[CLINIC_PHONE], SET_CLINIC,
+                            &here);
+      if (here)
+        msg = xasprintf (_("the clinic's phone number '%s' has no digits;"
+                           " the warning-signs page shows no contact card"),
+                         set->clinic.phone);
+      else
+        msg = xasprintf (_("the clinic's phone number '%s' has no digits:"
+                           " give the clinic's own 'phone:' under 'clinic:'"
+                           " in this file; until then the warning-signs"
+                           " page shows no contact card"),
+                         set->clinic.phone);
+      check_setting_diag (c, DIAG_WARNING, &o, msg);
+      free (msg);
+      check_settings_file_note (c, &said);
+    }
   if (!check_exists_any (lib, set->warning_page))
-    check_at (lib, DIAG_ERROR, check_key_at (set, SET_WARNING_PAGE),
-              _("the warning-signs page '%s' does not exist; the key"
-                " that opens it will not work"), set->warning_page);
+    {
+      o = check_setting_at (c, &set->at[SET_WARNING_PAGE], SET_COUNT,
+                            &here);
+      if (here)
+        msg = xasprintf (_("the warning-signs page '%s' does not exist; the"
+                           " key that opens it will not work"),
+                         set->warning_page);
+      else
+        msg = xasprintf (_("the warning-signs page '%s' does not exist; the"
+                           " key that opens it will not work: add"
+                           " warning_page: with the id of the clinic's page"
+                           " to this file"), set->warning_page);
+      check_setting_diag (c, DIAG_ERROR, &o, msg);
+      free (msg);
+      check_settings_file_note (c, &said);
+    }
 }
 
 /* The link targets of P, joined, its number of warnings and their levels
@@ -221,8 +455,9 @@ check_review (struct library *lib, const struct page *p,
 }
 
 static void
-check_page (struct library *lib, const struct page *p)
+check_page (struct check *c, const struct page *p)
 {
+  struct library *lib = c->lib;
   const struct settings *set = library_settings (lib);
   struct origin top = { p->file, 0, 0 };
 
@@ -241,9 +476,21 @@ check_page (struct library *lib, const struct page *p)
                   _("the link to '%s' leads to a page that exists only in"
                     " another language"), b->target);
       else
-        check_at (lib, DIAG_ERROR, &at,
-                  _("the link to '%s' leads nowhere: there is no such"
-                    " page"), b->target);
+        {
+          const char *guess = schema_suggest (b->target, c->ids, 0);
+          struct diag *d;
+
+          if (guess != NULL)
+            d = check_at (lib, DIAG_ERROR, &at,
+                          _("the link to '%s' leads nowhere: there is no"
+                            " such page; did you mean '%s'?"), b->target,
+                          guess);
+          else
+            d = check_at (lib, DIAG_ERROR, &at,
+                          _("the link to '%s' leads nowhere: there is no"
+                            " such page"), b->target);
+          check_source (c, d, b->target);
+        }
     }
   /* Compare with the same page in the other offered languages, once per
      pair: from the first language of the pair.  */
@@ -298,9 +545,11 @@ void
 check_library (struct library *lib)
 {
   struct page_date today;
+  struct check c = { lib, NULL, NULL, NULL, 0 };
 
   library_load_all (lib);
-  check_settings (lib);
+  check_ids (&c);
+  check_settings (&c);
   today = check_today (lib);
   for (size_t i = 0; i < library_count (lib); i++)
     {
@@ -311,7 +560,7 @@ check_library (struct library *lib)
       p = library_page (lib, id, lang);
       if (p != NULL)
         {
-          check_page (lib, p);
+          check_page (&c, p);
           check_review (lib, p, &today);
         }
       else if (library_unreviewed_hidden (lib, id, lang))
@@ -324,4 +573,7 @@ check_library (struct library *lib)
                       " and next)"), id);
         }
     }
+  free (c.ids);
+  free (c.file);
+  free (c.buf);
 }

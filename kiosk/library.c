@@ -70,6 +70,10 @@ struct library
   size_t unlisted;              /* Page files past LIBRARY_MAX_SCAN.  */
   struct diag_list diags;
   struct search_index *index;   /* Owned; built by the first search.  */
+  char *shipped_settings;       /* Owned: layer 0's kiosk.yaml, or NULL.  */
+  char *clinic_settings;        /* Owned: the clinic's kiosk.yaml (see
+                                   library_clinic_settings()), or NULL.  */
+  bool clinic_settings_read;    /* It exists and was read.  */
 };
 
 /* The slot where (ID, LANG) starts its probe; LANG is interned.  */
@@ -570,10 +574,29 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
         {
           load_settings (path, buf, len, &lib->settings, &lib->diags);
           free (buf);
+          if (i > 0)
+            {
+              free (lib->clinic_settings);
+              lib->clinic_settings = xstrdup (path);
+              lib->clinic_settings_read = true;
+            }
         }
-      free (path);
+      else if (i > 0 && !lib->clinic_settings_read)
+        {
+          /* No file to read here: the one staff would make.  */
+          free (lib->clinic_settings);
+          lib->clinic_settings = xstrdup (path);
+        }
+      if (i == 0)
+        lib->shipped_settings = path;
+      else
+        free (path);
       library_scan (lib, layers[i], (unsigned) i);
     }
+  if (lib->clinic_settings == NULL && nlayers > 1)
+    /* No clinic layer exists (yet): its kiosk.yaml is where the clinic's
+       settings go all the same.  */
+    lib->clinic_settings = xasprintf ("%s/kiosk.yaml", layers[nlayers - 1]);
   if (lib->nlangs > 1)
     qsort (lib->langs, lib->nlangs, sizeof *lib->langs, library_str_cmp);
   settings_add_to_menu (&lib->settings, &lib->diags);
@@ -604,6 +627,8 @@ library_free (struct library *lib)
   free (lib->langs);
   settings_done (&lib->settings);
   diag_list_done (&lib->diags);
+  free (lib->shipped_settings);
+  free (lib->clinic_settings);
   arena_done (&lib->paths);
   free (lib);
 #ifdef __GLIBC__
@@ -625,6 +650,22 @@ struct diag_list *
 library_diags (struct library *lib)
 {
   return &lib->diags;
+}
+
+const char *
+library_clinic_settings (const struct library *lib, bool *exists)
+{
+  *exists = lib->clinic_settings_read;
+  return lib->clinic_settings;
+}
+
+bool
+library_clinic_origin (const struct library *lib, const struct origin *o)
+{
+  if (o == NULL || o->file == NULL || lib->clinic_settings == NULL)
+    return false;
+  return lib->shipped_settings == NULL
+         || strcmp (o->file, lib->shipped_settings) != 0;
 }
 
 /* True if the settings keep REF's unreviewed pages from patients: its

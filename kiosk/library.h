@@ -49,6 +49,20 @@ const struct settings *library_settings (const struct library *lib);
 /* Problems found so far; the caller may print and clear them.  */
 struct diag_list *library_diags (struct library *lib);
 
+/* The clinic's settings file, where staff set what the shipped library
+   leaves unset or set for every clinic: the kiosk.yaml of the topmost
+   clinic layer that has one; if none has, that of the topmost clinic
+   layer that exists, or else of the last layer asked for (to be made).
+   NULL if the library has no layer above the shipped one.  *EXISTS
+   tells whether the file exists (and was read).  */
+const char *library_clinic_settings (const struct library *lib,
+                                     bool *exists);
+/* True if O is a place in a clinic's settings file, not in the shipped
+   kiosk.yaml (which staff do not edit).  False when the library has no
+   clinic layer.  */
+bool library_clinic_origin (const struct library *lib,
+                            const struct origin *o);
+
 /* Returns at least the header of page ID in LANG, or NULL if there is no
    such file, it is hidden, or it is broken.  */
 const struct page *library_header (struct library *lib, const char *id,

@@ -131,7 +131,7 @@ static const struct schema_field warning_fields[] = {
 };
 SCHEMA_FITS (warning_fields);
 static const struct schema warning_schema = {
-  "warning", warning_fields, ARRAY_SIZE (warning_fields), 0
+  "warning", warning_fields, ARRAY_SIZE (warning_fields), 0, 0
 };
 
 enum { F_HEADING, F_TEXT, F_LIST, F_WARNING, F_LINK, F_QR, F_LABEL };
@@ -154,7 +154,7 @@ static const struct schema_field block_fields[] = {
 };
 SCHEMA_FITS (block_fields);
 static const struct schema block_schema = {
-  "block", block_fields, ARRAY_SIZE (block_fields), 0
+  "block", block_fields, ARRAY_SIZE (block_fields), 0, 0
 };
 
 /* Turns a block read without error into BI (with the fields SEEN) into
@@ -408,7 +408,7 @@ static const struct schema_field review_fields[] = {
 SCHEMA_FITS (review_fields);
 static const struct schema review_schema = {
   "review", review_fields, ARRAY_SIZE (review_fields),
-  offsetof (struct review_in, at)
+  offsetof (struct review_in, at), 0
 };
 _Static_assert (ARRAY_SIZE (review_fields)
                 == ARRAY_SIZE (((struct review_in *) NULL)->at),
@@ -510,7 +510,7 @@ static const struct schema_field source_fields[] = {
 SCHEMA_FITS (source_fields);
 static const struct schema source_schema = {
   "source", source_fields, ARRAY_SIZE (source_fields),
-  offsetof (struct source_in, at)
+  offsetof (struct source_in, at), 0
 };
 _Static_assert (ARRAY_SIZE (source_fields)
                 == ARRAY_SIZE (((struct source_in *) NULL)->at),
@@ -689,7 +689,8 @@ _Static_assert (ARRAY_SIZE (page_fields) == PAGE_KEY_COUNT,
                 "one field per page key, and page.at[] has a place for each");
 SCHEMA_FITS (page_fields);
 static const struct schema page_schema = {
-  "page", page_fields, ARRAY_SIZE (page_fields), offsetof (struct page, at)
+  "page", page_fields, ARRAY_SIZE (page_fields), offsetof (struct page, at),
+  0
 };
 
 /* Reads the one top-level mapping of a file; returns false on a fatal
@@ -946,15 +947,20 @@ fatal:
 }
 
 static const struct schema_field clinic_fields[] = {
-  { .key = "name", .type = SCHEMA_STRING,
-    .offset = offsetof (struct clinic_settings, name) },
-  { .key = "phone", .type = SCHEMA_STRING,
-    .offset = offsetof (struct clinic_settings, phone) },
-  { .key = "cost", .type = SCHEMA_CUSTOM, .read = load_cost },
+  [CLINIC_NAME] = { .key = "name", .type = SCHEMA_STRING,
+                    .offset = offsetof (struct clinic_settings, name) },
+  [CLINIC_PHONE] = { .key = "phone", .type = SCHEMA_STRING,
+                     .offset = offsetof (struct clinic_settings, phone) },
+  [CLINIC_COST] = { .key = "cost", .type = SCHEMA_CUSTOM,
+                    .read = load_cost },
 };
 SCHEMA_FITS (clinic_fields);
+_Static_assert (ARRAY_SIZE (clinic_fields)
+                == ARRAY_SIZE (((struct clinic_settings *) NULL)->at),
+                "a place for every key of clinic:");
 static const struct schema clinic_schema = {
-  "clinic", clinic_fields, ARRAY_SIZE (clinic_fields), 0
+  "clinic", clinic_fields, ARRAY_SIZE (clinic_fields),
+  offsetof (struct clinic_settings, at), 0
 };
 
 /* menu_add: a list, added to what the layers below added.  */
@@ -1054,7 +1060,7 @@ _Static_assert (ARRAY_SIZE (settings_fields) == SET_COUNT,
 SCHEMA_FITS (settings_fields);
 static const struct schema settings_schema = {
   "settings", settings_fields, ARRAY_SIZE (settings_fields),
-  offsetof (struct settings, at)
+  offsetof (struct settings, at), offsetof (struct settings, key_at)
 };
 
 /* The checks of settings that span more than one value (settings.c),

@@ -125,11 +125,38 @@ schema_is_null (const yaml_event_t *ev)
          || strcmp (v, "Null") == 0 || strcmp (v, "NULL") == 0;
 }
 
+/* If FIRST is a mapping of one line that is a list item where a text
+   was EXPECTED ("- Note: read this"), the line with the text in quotes
+   (caller frees); else NULL.  */
+static char *
+schema_colon_fix (struct schema_reader *sr, const yaml_event_t *first,
+                  const char *expected)
+{
+  const yaml_mark_t *m = &first->start_mark;
+  size_t len, i = 0, col = 0;
+  const char *line;
+
+  if (first->type != YAML_MAPPING_START_EVENT
+      || first->data.mapping_start.style != YAML_BLOCK_MAPPING_STYLE
+      || strcmp (expected, _("a text")) != 0 || sr->r->buf == NULL)
+    return NULL;
+  line = yamlread_source (sr->r, m->line, &len);
+  /* Only spaces and "- " before the mapping (all ASCII, so bytes are
+     columns here).  */
+  while (i < len && col < m->column && (line[i] == ' ' || line[i] == '-'))
+    i++, col++;
+  if (col != m->column || memchr (line, '-', i) == NULL)
+    return NULL;
+  return yamlread_quoted_line (sr->r, m);
+}
+
 /* Reports that FIRST is not the expected kind of node and skips it.  */
 static bool
 schema_wrong_type (struct schema_reader *sr, const yaml_event_t *first,
                    const char *key, const char *expected)
 {
+  char *fix;
+
   if (first->type == YAML_MAPPING_START_EVENT
       && first->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
     /* Most likely "text: {clinic.phone} ...", unquoted.  */
@@ -137,6 +164,15 @@ schema_wrong_type (struct schema_reader *sr, const yaml_event_t *first,
                   _("'%s' must be %s, not %s; a text that starts with '{'"
                     " must be in quotes (\"...\")"), key, expected,
                   yamlread_kind (first));
+  else if ((fix = schema_colon_fix (sr, first, expected)) != NULL)
+    {
+      /* Most likely "- Note: read this", unquoted.  */
+      schema_error (sr, &first->start_mark,
+                    _("'%s' must be %s, not %s; a text that contains ': '"
+                      " must be in quotes: %s"), key, expected,
+                    yamlread_kind (first), fix);
+      free (fix);
+    }
   else
     schema_error (sr, &first->start_mark,
                   _("'%s' must be %s, not %s"), key, expected,
@@ -216,7 +252,9 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
   *ok = false;
   if (first->type != YAML_SEQUENCE_START_EVENT)
     return schema_wrong_type (sr, first, key, _("a list"));
-  for (;;)
+  /* ITEM counts the refused items too, so that each is named by its
+     place in the list.  */
+  for (size_t item = 1;; item++)
     {
       const char *s;
 
@@ -231,7 +269,7 @@ schema_read_strings (struct schema_reader *sr, const yaml_event_t *first,
           yaml_event_delete (&ev);
           break;
         }
-      if (!schema_read_item (sr, &ev, key, n + 1, &s))
+      if (!schema_read_item (sr, &ev, key, item, &s))
         {
           yaml_event_delete (&ev);
           free (items);
@@ -524,6 +562,13 @@ schema_read_map (struct schema_reader *sr, const struct schema *s,
         {
           present |= UINT32_C (1) << index;
           first_line[index] = (unsigned) key.start_mark.line + 1;
+          if (s->keys != 0)
+            {
+              struct origin o = schema_origin (sr, &key.start_mark);
+
+              memcpy ((char *) target + s->keys + index * sizeof o, &o,
+                      sizeof o);
+            }
         }
       if (!yamlread_next (sr->r, &value))
         {

@@ -63,6 +63,10 @@ struct schema
   /* If not 0, the target holds a struct origin[NFIELDS] at this offset,
      where the place of each valid value is stored.  */
   size_t origins;
+  /* If not 0, the target holds a struct origin[NFIELDS] at this offset,
+     where the place of each key given is stored, valid or not: where to
+     add what belongs under it.  */
+  size_t keys;
 };
 
 struct schema_reader

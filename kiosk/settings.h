@@ -71,7 +71,12 @@ struct clinic_settings
   /* The clinic's text about prices ({clinic.cost}): COST.V[i] is for the
      language COST_LANG.V[i], or for every language when that is "".  */
   struct strv cost, cost_lang;
+  struct origin at[3];          /* Where name, phone and cost were last
+                                   set.  */
 };
+
+/* The keys under clinic:, in the order of the loader's table.  */
+enum { CLINIC_NAME, CLINIC_PHONE, CLINIC_COST };
 
 struct settings
 {
@@ -100,7 +105,9 @@ struct settings
   unsigned speech_volume;       /* Percent, at the start of a visit.  */
   unsigned text_size;           /* enum textsize_size: the console font a
                                    visit starts with.  */
-  struct origin at[SET_COUNT];  /* Where each key was last set.  */
+  struct origin at[SET_COUNT];  /* Where each key's value was last set.  */
+  struct origin key_at[SET_COUNT];      /* Where each key was last given
+                                           (even with a wrong value).  */
   struct arena arena;           /* Owns the strings and arrays.  */
 };
 

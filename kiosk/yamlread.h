@@ -12,7 +12,10 @@
    invisible characters.  It hides stream and document events, so callers
    see only node events.  Syntax errors become diagnostics with the file,
    line and column, including libyaml's reader errors that have only a
-   byte offset.  */
+   byte offset.  The syntax errors staff make (a ': ' in a text without
+   quotes, a tab, a quote not closed, a line indented out of step, a list
+   item without its '-') are told in plain words, at the line of the
+   mistake rather than where libyaml noticed it.  */
 
 #ifndef MESOKIOSK_YAMLREAD_H
 #define MESOKIOSK_YAMLREAD_H
@@ -43,6 +46,8 @@ struct yamlread
                                    pieces, so a header read that stops
                                    early leaves the rest undecoded.  */
   struct diag_list *diags;      /* Borrowed; where problems go.  */
+  size_t first;                 /* Index in DIAGS of the first of this
+                                   read.  */
   size_t ndiags;                /* Diagnostics kept.  */
   size_t more;                  /* Diagnostics past YAMLREAD_MAX_DIAGS.  */
   uint32_t *lines;              /* Owned: where each line starts, made
@@ -77,6 +82,16 @@ bool yamlread_skip (struct yamlread *r, const yaml_event_t *start);
 struct diag *yamlread_diag (struct yamlread *r, enum diag_severity sev,
                             const yaml_mark_t *mark, const char *fmt, ...)
   ATTR_PRINTF (4, 5);
+
+/* The 0-based line LINE of the file (not NUL-terminated); *LEN is its
+   length in bytes.  */
+const char *yamlread_source (struct yamlread *r, size_t line, size_t *len);
+
+/* The source line of MARK from its first non-space character, with the
+   text that starts at MARK put in quotes ("..." or, if it holds a '"' or
+   a '\\', '...'): the fix of a text that holds ': '.  NULL if the text
+   is empty or quoted already.  Caller frees.  */
+char *yamlread_quoted_line (struct yamlread *r, const yaml_mark_t *mark);
 
 /* Describes the kind of node that EV starts ("a list", "a text", ...).  */
 const char *yamlread_kind (const yaml_event_t *ev);

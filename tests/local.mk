@@ -86,6 +86,7 @@ CLI_TESTS = \
 	tests/cli/overlay.sh \
 	tests/cli/qr.sh \
 	tests/cli/spdx.sh \
+	tests/cli/staff-mistakes.sh \
 	tests/cli/unit.sh
 
 SCREEN_TESTS = \
@@ -196,6 +197,7 @@ EXTRA_DIST += \
 	tests/content-emoji \
 	tests/content-good \
 	tests/content-lang3 \
+	tests/staff-mistakes \
 	$(CLI_TESTS) $(SCREEN_TESTS)
 
 # Golden screens (tests/screen/golden.sh): write what the screens show now

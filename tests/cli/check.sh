@@ -45,7 +45,11 @@ clinic/fr/apres-seance.yaml:5:5: error: block 1: unknown key 'txet' in block; di
        |     ^
 clinic/fr/apres-seance.yaml: warning: this page does not load; the kiosk shows 'GOOD/fr/apres-seance.yaml' instead until it is fixed
 clinic/kiosk.yaml:2:23: error: the menu lists 'nulle-part', but there is no such page
-clinic/fr/nouvelle.yaml:6:5: error: the link to 'introuvable' leads nowhere: there is no such page
+     2 | menu: [signes-alerte, nulle-part]
+       |                       ^
+clinic/fr/nouvelle.yaml:6:11: error: the link to 'introuvable' leads nowhere: there is no such page
+     6 |   - link: introuvable
+       |           ^
 clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' has no version in 'en'; the kiosk will show it in another language
 clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' has no review: patients see that the clinic has not reviewed it (add review: with by, date and next)
 clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' lists no sources (add sources: with title, publisher, year and url; or 'sources: []' on a page with no medical facts)
@@ -53,6 +57,53 @@ clinic/fr/nouvelle.yaml: warning: the page 'nouvelle' lists no sources (add sour
 EOF2
 sed "s|$good|GOOD|g" "$tmp/out" > "$tmp/got"
 compare "$tmp/exp" "$tmp/got"
+
+# A link and a menu entry a letter off: the page they must mean.
+cat > "$tmp/clinic/kiosk.yaml" <<'YAML'
+menu: [signes-alerte, apres-seence]
+YAML
+sed -i 's/- link: introuvable/- link: exemples/' "$tmp/clinic/fr/nouvelle.yaml"
+(cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
+   --content clinic) > "$tmp/out"
+cat > "$tmp/exp" <<'EOF2'
+clinic/kiosk.yaml:1:23: error: the menu lists 'apres-seence', but there is no such page; did you mean 'apres-seance'?
+     1 | menu: [signes-alerte, apres-seence]
+       |                       ^
+clinic/fr/nouvelle.yaml:6:11: error: the link to 'exemples' leads nowhere: there is no such page; did you mean 'exemple'?
+     6 |   - link: exemples
+       |           ^
+EOF2
+grep -A2 "no such page; did you mean" "$tmp/out" | grep -v "^--$" > "$tmp/got"
+compare "$tmp/exp" "$tmp/got"
+LANGUAGE_=fr
+(cd "$tmp" && MESOKIOSK_DATADIR=$good kiosk_env "$MESOKIOSK" --check \
+   --content clinic) > "$tmp/out"
+LANGUAGE_=
+grep -qx "clinic/fr/nouvelle.yaml:6:11: erreur: le lien vers 'exemples' ne mène nulle part : cette page n'existe pas ; vouliez-vous dire 'exemple' ?" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "no did-you-mean in French"; }
+sed -i 's/- link: exemples/- link: introuvable/' "$tmp/clinic/fr/nouvelle.yaml"
+
+# A setting the clinic has not set is told in the clinic's kiosk.yaml, at
+# its 'clinic:' or at line 1, with what to add: never in the shipped
+# content/kiosk.yaml, which staff must not edit.
+shipped=$srcdir/content
+mkdir -p "$tmp/site"
+printf '# Nos réglages\nidle_seconds: 300\nclinic:\n  name: Cabinet Martin\n' > "$tmp/site/kiosk.yaml"
+(cd "$tmp" && MESOKIOSK_DATADIR=$shipped kiosk_env "$MESOKIOSK" --check \
+   --content site) > "$tmp/out"
+cat > "$tmp/exp" <<'EOF2'
+site/kiosk.yaml:3:1: warning: the clinic's phone number is not set: add 'phone:' with the number under 'clinic:' here; until then the pages say "the number you were given" instead, and show no contact card
+     3 | clinic:
+       | ^
+EOF2
+grep -A2 "phone" "$tmp/out" > "$tmp/got"
+compare "$tmp/exp" "$tmp/got"
+grep -q "content/kiosk.yaml" "$tmp/out" && { cat "$tmp/out" >&2; fail_ "the shipped kiosk.yaml is named"; }
+printf 'idle_seconds: 300\n' > "$tmp/site/kiosk.yaml"
+(cd "$tmp" && LANGUAGE_=fr MESOKIOSK_DATADIR=$shipped kiosk_env "$MESOKIOSK" --check \
+   --content site) > "$tmp/out"
+grep -qx "site/kiosk.yaml:1: avertissement: le numéro de téléphone de la clinique n'est pas renseigné : ajoutez 'clinic:' à ce fichier, avec 'phone:' et le numéro en dessous ; d'ici là, les pages disent « le numéro qui vous a été donné » à la place, et n'affichent pas de fiche contact" "$tmp/out" \
+  || { cat "$tmp/out" >&2; fail_ "the phone not told at line 1 of the clinic's file"; }
 
 # A language offered without pages.
 printf 'languages: [fr, en, de]\n' > "$tmp/clinic/kiosk.yaml"

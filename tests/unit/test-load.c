@@ -230,10 +230,52 @@ test_refused (void)
                "p.yaml:2:11: error: the file is not valid UTF-8 text (byte"
                " 0xC3); save it as UTF-8\n");
   check_fails ("id: p\ntitle: T\n\tsummary: S\n",
-               "p.yaml:3:1: error: YAML syntax error: a tab character;"
-               " indent with spaces, never tabs\n");
+               "p.yaml:3:1: error: YAML does not allow tabs: indent with"
+               " spaces\n");
   check_fails ("\xFF\xFEi\0d\0", "p.yaml:1:1: error: the file is in UTF-16;"
                " save it as UTF-8\n");
+}
+
+/* Syntax errors in plain words, at the line of the mistake, whatever
+   line libyaml noticed it on; nothing else said about the lines it
+   misread on the way.  */
+static void
+test_syntax_hints (void)
+{
+  check_fails ("id: p\ntitle: Note: read this\nsummary: S.\n"
+               "blocks: [{text: a}]\n",
+               "p.yaml:2:12: error: a title that contains ': ' must be in"
+               " quotes: title: \"Note: read this\"\n");
+  /* A '"' in the text: the fix is in '...', with its quotes doubled.  */
+  check_fails ("id: p\ntitle: T\nsummary: S.\nblocks:\n"
+               "  - text: l'appel \"15\": le SAMU\n",
+               "p.yaml:5:23: error: a text that contains ': ' must be in"
+               " quotes: - text: 'l''appel \"15\": le SAMU'\n");
+  /* libyaml notices the quote at the end of the file.  */
+  check_fails ("id: p\ntitle: \"Titre\nsummary: S.\nblocks: [{text: a}]\n",
+               "p.yaml:2:8: error: this quote (\") is never closed: add a"
+               " closing \" at the end of the text\n");
+  /* 'urgent' and the next line were read as one value, 'urgent text',
+     which is no level: only the indentation is the mistake.  */
+  check_fails ("id: p\ntitle: T\nsummary: S.\nblocks:\n  - warning:\n"
+               "      level: urgent\n        text: a\n",
+               "p.yaml:7:9: error: bad indentation: this line is indented"
+               " more than line 6 (column 9 here, column 7 there); line it"
+               " up with the lines of the same list or mapping\n");
+  check_fails ("id: p\ntitle: T\nsummary: S.\nblocks:\n  - text: a\n\n"
+               "  # the second block\n  text: b\n",
+               "p.yaml:8:3: error: an item of 'blocks' must start with '- ',"
+               " like the one on line 5: - text: b\n");
+  check_fails ("id: p\ntitle: T\nsummary: S.\nblocks:\n  - text: a\n"
+               "  -\ttext: b\n",
+               "p.yaml:6:4: error: YAML does not allow tabs: indent with"
+               " spaces\n");
+  /* What no hint fits keeps libyaml's words, at libyaml's place.  */
+  check_fails ("id: p\ntitle: T\nsummary: [a\n",
+               "p.yaml:3:10: error: 'summary' must be a text, not a list\n"
+               "p.yaml:4:1: error: YAML syntax error: did not find expected"
+               " ',' or ']' (while parsing a flow sequence, which started at"
+               " line 3, column 10)\n");
 }
 
 static void
@@ -417,6 +459,7 @@ main (void)
   RUN (test_keys);
   RUN (test_blocks);
   RUN (test_refused);
+  RUN (test_syntax_hints);
   RUN (test_nesting);
   RUN (test_placeholders);
   RUN (test_id);

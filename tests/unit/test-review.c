@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "dump.h"
@@ -880,19 +881,23 @@ test_check_levels (void)
        "id: horaires\ntitle: Horaires\nsummary: S.\n" REVIEWED
        "sources: []\nblocks: [{text: a}]\n");
   out = run_check (NULL);
-  CHECK (strstr (out, "shipped/kiosk.yaml:1:9: warning: the clinic's phone"
-                      " number 'ask us' has no digits; the warning-signs page"
-                      " shows no contact card\n") != NULL);
+  /* Set for every clinic in the shipped file: told in the clinic's.  */
+  CHECK_IN (out, "clinic/kiosk.yaml:1: warning: the clinic's phone number"
+                 " 'ask us' has no digits: give the clinic's own 'phone:'"
+                 " under 'clinic:' in this file; until then the"
+                 " warning-signs page shows no contact card\n");
+  CHECK (strstr (out, "shipped/kiosk.yaml") == NULL);
   CHECK_IN (out, "shipped/en/signes-alerte.yaml: warning: the warning"
                       " boxes are not of the same levels as in the 'fr'"
                       " version (urgent here, emergency there)\n");
   free (out);
   staff_language ("fr");
   out = run_check (NULL);
-  CHECK (strstr (out, "shipped/kiosk.yaml:1:9: avertissement: le numéro de"
-                      " téléphone de la clinique 'ask us' ne contient aucun"
-                      " chiffre ; la page des signes d'alerte n'affiche pas"
-                      " de fiche contact\n") != NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1: avertissement: le numéro de"
+                 " téléphone de la clinique 'ask us' ne contient aucun"
+                 " chiffre : donnez le numéro de la clinique ('phone:' sous"
+                 " 'clinic:') dans ce fichier ; d'ici là, la page des signes"
+                 " d'alerte n'affiche pas de fiche contact\n");
   CHECK_IN (out, "shipped/en/signes-alerte.yaml: avertissement: les"
                       " encadrés d'avertissement ne sont pas des mêmes"
                       " niveaux que dans la version 'fr' (urgent ici,"
@@ -900,18 +905,126 @@ test_check_levels (void)
   free (out);
   put ("shipped/kiosk.yaml", "languages: [fr, en]\n");
   out = run_check (NULL);
-  CHECK (strstr (out, "avertissement: le numéro de téléphone de la clinique"
-                      " n'est pas renseigné (clinic: phone: dans kiosk.yaml) ;"
-                      " les pages disent « le numéro qui vous a été donné » à"
-                      " la place, et n'affichent pas de fiche contact\n")
-         != NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1: avertissement: le numéro de"
+                 " téléphone de la clinique n'est pas renseigné : ajoutez"
+                 " 'clinic:' à ce fichier, avec 'phone:' et le numéro en"
+                 " dessous ; d'ici là, les pages disent « le numéro qui vous"
+                 " a été donné » à la place, et n'affichent pas de fiche"
+                 " contact\n");
   free (out);
   staff_language ("en");
   out = run_check (NULL);
-  CHECK (strstr (out, "warning: the clinic's phone number is not set (clinic:"
-                      " phone: in kiosk.yaml); the pages say \"the number you"
-                      " were given\" instead, and show no contact card\n")
-         != NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1: warning: the clinic's phone number"
+                 " is not set: add 'clinic:' to this file, with 'phone:' and"
+                 " the number under it; until then the pages say \"the"
+                 " number you were given\" instead, and show no contact"
+                 " card\n");
+  free (out);
+}
+
+/* A setting the clinic has not set is told in the clinic's kiosk.yaml,
+   the one staff edit: at the key it belongs under, or at line 1, or at
+   the file to be made; never in the shipped file.  */
+static void
+test_check_settings_home (void)
+{
+  char *out;
+
+  make_library ("mark");
+  put ("shipped/kiosk.yaml", "clinic:\n  name: Cabinet\nlanguages: [fr]\n"
+                             "menu: [signes-alerte]\n");
+  put ("clinic/kiosk.yaml", "# Nos réglages\nidle_seconds: 300\n"
+                            "clinic:\n  name: Cabinet Martin\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:3:1: warning: the clinic's phone number"
+                 " is not set: add 'phone:' with the number under 'clinic:'"
+                 " here;");
+  CHECK (strstr (out, "shipped/kiosk.yaml") == NULL);
+  free (out);
+  /* A lower clinic layer's file does not count when a higher one has
+     its own; the topmost one is where the settings go.  */
+  put ("clinic/kiosk.yaml", "idle_seconds: 300\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1: warning: the clinic's phone number"
+                 " is not set: add 'clinic:' to this file,");
+  CHECK (strstr (out, "note:") == NULL);
+  free (out);
+  /* No clinic file at all: the one to make, and a note that says so.  */
+  put ("clinic/fr/autre.yaml", "id: autre\ntitle: A\nsummary: S.\n"
+       REVIEWED "sources: []\nblocks: [{text: a}]\n");
+  {
+    char *k = xasprintf ("%s/clinic/kiosk.yaml", root);
+
+    unlink (k);
+    free (k);
+  }
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml: warning: the clinic's phone number is"
+                 " not set: add 'clinic:' to this file,");
+  CHECK_IN (out, "clinic/kiosk.yaml: note: this file does not exist yet:"
+                 " create it, with only the settings the clinic changes\n");
+  free (out);
+  /* What the clinic's own file sets is told where it sets it.  */
+  put ("clinic/kiosk.yaml", "clinic:\n  phone: standard\n"
+                            "warning_page: signes\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:2:10: warning: the clinic's phone"
+                 " number 'standard' has no digits; the warning-signs page"
+                 " shows no contact card\n");
+  CHECK_IN (out, "clinic/kiosk.yaml:3:15: error: the warning-signs page"
+                 " 'signes' does not exist; the key that opens it will not"
+                 " work\n");
+  free (out);
+  /* Left as shipped, a warning page that does not exist (the shipped
+     file names it; the clinic hides nothing here, it just is not
+     there): the fix goes in the clinic's file.  */
+  put ("shipped/kiosk.yaml", "clinic: {phone: '01 02'}\nlanguages: [fr]\n"
+                             "warning_page: alerte\n");
+  put ("clinic/kiosk.yaml", "idle_seconds: 300\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1: error: the warning-signs page"
+                 " 'alerte' does not exist; the key that opens it will not"
+                 " work: add warning_page: with the id of the clinic's page"
+                 " to this file\n");
+  free (out);
+  /* The default language, left as shipped, and languages the clinic
+     set without it: told at the clinic's 'languages'.  */
+  put ("shipped/kiosk.yaml", "clinic: {phone: '01 02'}\n"
+                             "default_language: fr\n");
+  put ("shipped/en/signes-alerte.yaml",
+       "id: signes-alerte\ntitle: Signs\nsummary: S.\n" REVIEWED
+       "sources: []\nblocks:\n  - warning: {level: emergency, text: a}\n");
+  put ("clinic/kiosk.yaml", "idle_seconds: 300\nlanguages: [en]\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:2:1: error: the default language 'fr'"
+                 " is not one of the languages offered: add"
+                 " default_language: with one of them to this file\n");
+  free (out);
+}
+
+/* A link or a menu entry to a page that does not exist: the closest
+   page id, when one is close.  */
+static void
+test_check_did_you_mean (void)
+{
+  char *out;
+
+  make_library ("mark");
+  put ("clinic/kiosk.yaml", "menu: [signes-alerte, signe-alert, zzz]\n");
+  put ("clinic/fr/autre.yaml", "id: autre\ntitle: A\nsummary: S.\n"
+       REVIEWED "sources: []\nblocks:\n  - text: a\n"
+       "  - link: signes-alertes\n  - link: introuvable\n");
+  out = run_check (NULL);
+  CHECK_IN (out, "clinic/kiosk.yaml:1:23: error: the menu lists"
+                 " 'signe-alert', but there is no such page; did you mean"
+                 " 'signes-alerte'?\n");
+  CHECK_IN (out, "clinic/kiosk.yaml:1:36: error: the menu lists 'zzz', but"
+                 " there is no such page\n");
+  CHECK_IN (out, "clinic/fr/autre.yaml:8:11: error: the link to"
+                 " 'signes-alertes' leads nowhere: there is no such page;"
+                 " did you mean 'signes-alerte'?\n");
+  CHECK_IN (out, "clinic/fr/autre.yaml:9:11: error: the link to"
+                 " 'introuvable' leads nowhere: there is no such page\n");
   free (out);
 }
 
@@ -937,6 +1050,8 @@ main (void)
   RUN (test_layout_card);
   RUN (test_check_reviews);
   RUN (test_check_levels);
+  RUN (test_check_settings_home);
+  RUN (test_check_did_you_mean);
   {
     char *cmd = xasprintf ("rm -rf '%s'", root);
 
