@@ -370,8 +370,10 @@ run_check (struct options *o)
       size_t n;
 
       i18n_clinic_get (i, &file, &lang, &n);
-      printf (_("The clinic's translation of the interface into '%s': %s"
-                " (%zu messages).\n"), lang, file, n);
+      printf (ngettext ("The clinic's translation of the interface into"
+                        " '%s': %s (%zu message).\n",
+                        "The clinic's translation of the interface into"
+                        " '%s': %s (%zu messages).\n", n), lang, file, n);
     }
   if (d->nerrors > 0 || d->nwarnings > 0)
     printf (_("%zu errors, %zu warnings in %zu pages.\n"), d->nerrors,

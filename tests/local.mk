@@ -74,6 +74,7 @@ tests_tools_loadfile_LDADD = $(MODEL_LIBS)
 CLI_TESTS = \
 	tests/cli/boundary.sh \
 	tests/cli/check.sh \
+	tests/cli/clinic-locale.sh \
 	tests/cli/content-list.sh \
 	tests/cli/content.sh \
 	tests/cli/corpus.sh \
