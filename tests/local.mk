@@ -90,6 +90,7 @@ CLI_TESTS = \
 
 SCREEN_TESTS = \
 	tests/screen/drag.sh \
+	tests/screen/clinic-lang.sh \
 	tests/screen/clusters.sh \
 	tests/screen/cutoff.sh \
 	tests/screen/forgive.sh \
