@@ -73,9 +73,16 @@ mo_entry_cmp (const void *a, const void *b)
 static bool
 mo_safe (const char *s, size_t len)
 {
-  size_t off;
+  size_t off, i;
   uint32_t uc;
 
+  /* Printable ASCII and line feeds are safe: most English wording is
+     checked without decoding.  */
+  for (i = 0; i < len; i++)
+    if (!((s[i] >= ' ' && s[i] <= '~') || s[i] == '\n'))
+      break;
+  if (i == len)
+    return true;
   for (size_t start = 0; start <= len;)
     {
       size_t n = strnlen (s + start, len - start);
