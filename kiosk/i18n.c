@@ -165,15 +165,6 @@ i18n_applied_lang (void)
                                                           : i18n_current;
 }
 
-bool
-i18n_clinic_has (const char *lang)
-{
-  for (size_t i = 0; i < i18n_nclinics; i++)
-    if (i18n_covers (i18n_clinics[i].lang, lang))
-      return true;
-  return false;
-}
-
 size_t
 i18n_clinic_count (void)
 {

@@ -41,8 +41,6 @@ void i18n_clinic_close (void);
 size_t i18n_clinic_count (void);
 void i18n_clinic_get (size_t i, const char **file, const char **lang,
                       size_t *messages);
-/* True if some clinic catalog translates into LANG.  */
-bool i18n_clinic_has (const char *lang);
 
 /* True if the terminal's locale encoding is UTF-8.  */
 bool i18n_utf8 (void);
