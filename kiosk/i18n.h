@@ -9,14 +9,38 @@
    gettext's cache with textdomain (textdomain (NULL)), as the gettext
    manual describes.  If the locale is plain C (where glibc ignores
    LANGUAGE), messages use C.UTF-8 so that French still works; what
-   reaches the terminal is then transliterated.  No curses here.  */
+   reaches the terminal is then transliterated.
+
+   A clinic may ship its own translations: i18n_clinic_open() reads
+   <dir>/locale/<lang>/LC_MESSAGES/mesokiosk.mo in each of its content
+   directories (mo.h).  Every lookup (_(), C_(), ngettext(), L_(), LC_())
+   tries the catalogs of the clinic first, the highest directory first,
+   then the shipped catalog, then gives the English text.  With no clinic
+   catalog, a lookup costs one test more than gettext's.  No curses
+   here.  */
 
 #ifndef MESOKIOSK_I18N_H
 #define MESOKIOSK_I18N_H
 
+#include "diag.h"
+
 /* Sets the locale and binds the catalogs in LOCALEDIR (or the
    MESOKIOSK_LOCALEDIR environment variable, for tests).  */
 void i18n_init (const char *localedir);
+
+/* Reads the clinic's catalogs of the NDIRS directories DIRS (lowest
+   first), in place of those read before: a string an earlier catalog
+   gave must no longer be in use.  A catalog that cannot be read or used
+   is an error in DIAGS, and is left out; the others are read.  */
+void i18n_clinic_open (const char *const *dirs, size_t ndirs,
+                       struct diag_list *diags);
+/* Frees the clinic's catalogs.  */
+void i18n_clinic_close (void);
+/* The clinic's catalogs, in the order lookups try them: catalog I has
+   FILE, is for language LANG and holds MESSAGES translations.  */
+size_t i18n_clinic_count (void);
+void i18n_clinic_get (size_t i, const char **file, const char **lang,
+                      size_t *messages);
 
 /* True if the terminal's locale encoding is UTF-8.  */
 bool i18n_utf8 (void);
@@ -48,11 +72,16 @@ const char *i18n_pgettext_in (const char *lang, const char *glued,
 #define LC_(lang, ctx, msgid) \
   i18n_pgettext_in (lang, ctx GETTEXT_CONTEXT_GLUE msgid, msgid)
 
-/* A language's own name ("Français"), or LANG if unknown.  */
+/* A language's own name ("Français"): the translation of the message
+   "English" in context "this language" in LANG's clinic catalog, else
+   from a table of the languages the kiosk knows, else from LANG's shipped
+   catalog, else LANG.  */
 const char *i18n_native_name (const char *lang);
-/* A language's name in the interface language (_("French")).  */
+/* A language's name in the interface language (_("French")), or its own
+   name if the table does not know it.  */
 const char *i18n_name (const char *lang);
-/* A language's name in language IN (L_(IN, "French")).  */
+/* A language's name in language IN (L_(IN, "French")), or its own name
+   if the table does not know it.  */
 const char *i18n_name_in (const char *in, const char *lang);
 
 #endif /* MESOKIOSK_I18N_H */

@@ -603,6 +603,7 @@ library_open (const char *const *layers, size_t nlayers, uint32_t require)
   settings_keep_languages (&lib->settings, library_has_lang, lib,
                            (const char *const *) lib->langs, lib->nlangs,
                            &lib->diags);
+  settings_keep_fallback (&lib->settings, &lib->diags);
   library_hide (lib);
   library_limit (lib);
   i18n_staff_end ();

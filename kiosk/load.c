@@ -1004,6 +1004,10 @@ static const struct schema_field settings_fields[] = {
                              .type = SCHEMA_STRING,
                              .offset = offsetof (struct settings,
                                                  default_language) },
+  [SET_FALLBACK_LANGUAGE] = { .key = "fallback_language",
+                              .type = SCHEMA_STRING,
+                              .offset = offsetof (struct settings,
+                                                  fallback_language) },
   [SET_IDLE] = { .key = "idle_seconds", .type = SCHEMA_UINT,
                  .offset = offsetof (struct settings, idle_seconds),
                  .min = SETTINGS_IDLE_MIN, .max = SETTINGS_IDLE_MAX },
@@ -1067,13 +1071,15 @@ static const struct schema settings_schema = {
    their messages given the file's line and a caret.  */
 static void
 load_settings_check (struct yamlread *r, struct settings *set,
-                     const struct strv *languages, const char *staff_pin)
+                     const struct strv *languages, const char *staff_pin,
+                     const char *fallback)
 {
   struct diag_list found;
 
   diag_list_init (&found);
   if (set->languages.v != languages->v || set->languages.n != languages->n)
     settings_check_languages (set, languages, &found);
+  settings_check_fallback (set, fallback, &found);
   settings_check_pin (set, staff_pin, &found);
   for (size_t i = 0; i < found.n; i++)
     {
@@ -1098,6 +1104,7 @@ load_settings (const char *file, const char *buf, size_t len,
   struct settings in;
   struct strv languages = set->languages;
   const char *staff_pin = set->staff_pin;
+  const char *fallback = set->fallback_language;
   size_t errors = diags->nerrors;
   uint32_t seen = 0;
 
@@ -1113,7 +1120,7 @@ load_settings (const char *file, const char *buf, size_t len,
     load_document (&sr, &settings_schema, &in, &seen);
   in.arena = set->arena;
   *set = in;
-  load_settings_check (&r, set, &languages, staff_pin);
+  load_settings_check (&r, set, &languages, staff_pin, fallback);
   yamlread_done (&r);
   return diags->nerrors == errors;
 }

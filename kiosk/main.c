@@ -326,12 +326,15 @@ parse_options (int argc, char **argv, struct options *o)
 }
 
 /* Layer 0 is the shipped library; then --content directories, or the
-   clinic's directory.  */
+   clinic's directory.  The clinic's directories may hold translations of
+   the interface too (i18n_clinic_open()): they are read once, here, so a
+   changed one takes a restart, not a reload.  */
 static struct library *
 open_library (struct options *o, uint32_t *require)
 {
   const char *shipped = getenv ("MESOKIOSK_DATADIR");
   const char *clinic = getenv ("MESOKIOSK_CLINICDIR");
+  struct library *lib;
 
   o->layers[0] = shipped != NULL && *shipped != '\0'
                    ? shipped : PKGDATADIR "/content";
@@ -349,7 +352,9 @@ open_library (struct options *o, uint32_t *require)
       *require = 1;             /* Without --content, the shipped library
                                    must be there.  */
     }
-  return library_open (o->layers, o->nlayers + 1, *require);
+  lib = library_open (o->layers, o->nlayers + 1, *require);
+  i18n_clinic_open (o->layers + 1, o->nlayers, library_diags (lib));
+  return lib;
 }
 
 static int
@@ -363,6 +368,17 @@ run_check (struct options *o)
 
   check_library (lib);
   diag_list_print (stdout, d, true);
+  for (size_t i = 0; i < i18n_clinic_count (); i++)
+    {
+      const char *file, *lang;
+      size_t n;
+
+      i18n_clinic_get (i, &file, &lang, &n);
+      printf (ngettext ("The clinic's translation of the interface into"
+                        " '%s': %s (%zu message).\n",
+                        "The clinic's translation of the interface into"
+                        " '%s': %s (%zu messages).\n", n), lang, file, n);
+    }
   if (d->nerrors > 0 || d->nwarnings > 0)
     {
       char *e = xasprintf (ngettext ("%zu error", "%zu errors", d->nerrors),
@@ -609,20 +625,26 @@ int
 main (int argc, char **argv)
 {
   struct options o;
+  int status;
 
   i18n_init (LOCALEDIR);
   parse_options (argc, argv, &o);
   switch (o.mode)
     {
     case MODE_CHECK:
-      return finish_output (run_check (&o));
+      status = finish_output (run_check (&o));
+      break;
     case MODE_DUMP:
-      return finish_output (run_dump (&o));
+      status = finish_output (run_dump (&o));
+      break;
     case MODE_HASH_PIN:
       return finish_output (run_hash_pin ());
     case MODE_CHECK_CONSOLE:
       return console_check (STDIN_FILENO);
     default:
-      return run_kiosk (&o);
+      status = run_kiosk (&o);
+      break;
     }
+  i18n_clinic_close ();
+  return status;
 }

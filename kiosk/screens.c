@@ -52,7 +52,7 @@ screens_find (const struct library *lib, const char *id, const char *lang,
   if (lang != NULL && lang[0] != '\0'
       && screens_try (lib, id, lang, full, &p, need))
     return p;
-  if (screens_try (lib, id, set->default_language, full, &p, need))
+  if (screens_try (lib, id, settings_fallback (set), full, &p, need))
     return p;
   for (size_t i = 0; i < set->languages.n; i++)
     if (screens_try (lib, id, set->languages.v[i], full, &p, need))

@@ -49,7 +49,7 @@ void screens_options (struct layout_options *o, const struct profile *pf,
                       struct screens_labels *labels);
 
 /* Page ID best shown to a patient reading LANG: in LANG, else in the
-   default language, an offered one, any one.  FULL: complete, else at
+   fallback language (settings_fallback()), an offered one, any one.  FULL: complete, else at
    least its header.  NULL if there is none readable, or if a file must be
    read first: then *NEED says which (else it is NEED_NOTHING).  */
 const struct page *screens_find (const struct library *lib, const char *id,

@@ -318,6 +318,43 @@ settings_keep_languages (struct settings *s,
 }
 
 void
+settings_check_fallback (struct settings *s, const char *prev,
+                         struct diag_list *diags)
+{
+  const char *lang = s->fallback_language;
+
+  if (lang == NULL || lang == prev || settings_lang_valid (lang))
+    return;
+  settings_error (diags, s->at[SET_FALLBACK_LANGUAGE].file != NULL
+                           ? &s->at[SET_FALLBACK_LANGUAGE] : NULL,
+                  _("'fallback_language': '%s' is not a language code (such"
+                    " as fr or en); this setting is ignored"), lang);
+  s->fallback_language = prev;
+}
+
+void
+settings_keep_fallback (struct settings *s, struct diag_list *diags)
+{
+  const char *lang = s->fallback_language;
+
+  if (lang == NULL || settings_offers (s, lang))
+    return;
+  settings_error (diags, s->at[SET_FALLBACK_LANGUAGE].file != NULL
+                           ? &s->at[SET_FALLBACK_LANGUAGE] : NULL,
+                  _("the fallback language '%s' is not one of the languages"
+                    " offered; a page missing in a language is shown in the"
+                    " default language, '%s'"), lang, s->default_language);
+  s->fallback_language = NULL;
+}
+
+const char *
+settings_fallback (const struct settings *s)
+{
+  return s->fallback_language != NULL ? s->fallback_language
+                                      : s->default_language;
+}
+
+void
 settings_check_pin (struct settings *s, const char *prev,
                     struct diag_list *diags)
 {

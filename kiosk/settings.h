@@ -35,7 +35,7 @@ enum
 enum settings_key
 {
   SET_CLINIC, SET_EMERGENCY, SET_LANGUAGES, SET_DEFAULT_LANGUAGE,
-  SET_IDLE, SET_THEME, SET_KIOSK, SET_PLAIN, SET_STAFF_PIN, SET_MENU,
+  SET_FALLBACK_LANGUAGE, SET_IDLE, SET_THEME, SET_KIOSK, SET_PLAIN, SET_STAFF_PIN, SET_MENU,
   SET_HIDE, SET_WARNING_PAGE, SET_EMERGENCY_GENERAL, SET_EMERGENCY_SMS,
   SET_UNREVIEWED_PAGES,
   SET_SPEECH, SET_SPEECH_KEY, SET_SPEECH_RATE, SET_SPEECH_VOLUME,
@@ -87,6 +87,9 @@ struct settings
                                    deaf or hard of hearing (114).  */
   struct strv languages;        /* Offered, in order.  */
   const char *default_language;
+  const char *fallback_language;        /* A page missing in the patient's
+                                           language is shown in it; NULL:
+                                           the default language.  */
   unsigned idle_seconds;
   unsigned theme;               /* enum theme.  */
   bool kiosk;
@@ -138,6 +141,19 @@ const char *settings_cost (const struct settings *s, const char *lang);
    too), S offers PREV again, with an error.  */
 void settings_check_languages (struct settings *s, const struct strv *prev,
                                struct diag_list *diags);
+/* Checks the fallback language just read into S, PREV being the one
+   before: one that is not a language code is an error, and S keeps
+   PREV.  */
+void settings_check_fallback (struct settings *s, const char *prev,
+                              struct diag_list *diags);
+/* Once the languages are kept (settings_keep_languages()): a fallback
+   language that is not offered is an error, and pages are shown in the
+   default language instead.  */
+void settings_keep_fallback (struct settings *s, struct diag_list *diags);
+/* The language a page missing in the patient's language is shown in:
+   the fallback language, else the default language.  */
+const char *settings_fallback (const struct settings *s);
+
 /* Checks the staff PIN hash just read into S, PREV being the one before:
    one that is not a hash, of a method not checked, or too costly to
    check (pin_hash_problem()) is an error, and S keeps PREV.  */

@@ -7,6 +7,7 @@ UNIT_TESTS = \
 	tests/unit/test-layout \
 	tests/unit/test-library \
 	tests/unit/test-load \
+	tests/unit/test-mo \
 	tests/unit/test-pin \
 	tests/unit/test-review \
 	tests/unit/test-search \
@@ -33,6 +34,9 @@ tests_unit_test_library_LDADD = $(MODEL_LIBS)
 tests_unit_test_load_SOURCES = tests/unit/test-load.c tests/unit/unit.h
 tests_unit_test_load_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_load_LDADD = $(MODEL_LIBS)
+tests_unit_test_mo_SOURCES = tests/unit/test-mo.c tests/unit/unit.h
+tests_unit_test_mo_CPPFLAGS = $(UNIT_CPPFLAGS)
+tests_unit_test_mo_LDADD = $(MODEL_LIBS)
 tests_unit_test_pin_SOURCES = tests/unit/test-pin.c tests/unit/unit.h
 tests_unit_test_pin_CPPFLAGS = $(UNIT_CPPFLAGS)
 tests_unit_test_pin_LDADD = $(MODEL_LIBS)
@@ -74,6 +78,7 @@ tests_tools_loadfile_LDADD = $(MODEL_LIBS)
 CLI_TESTS = \
 	tests/cli/boundary.sh \
 	tests/cli/check.sh \
+	tests/cli/clinic-locale.sh \
 	tests/cli/content-list.sh \
 	tests/cli/content.sh \
 	tests/cli/corpus.sh \
@@ -93,6 +98,7 @@ SCREEN_TESTS = \
 	tests/screen/contact.sh \
 	tests/screen/drag.sh \
 	tests/screen/menu-add.sh \
+	tests/screen/clinic-lang.sh \
 	tests/screen/clusters.sh \
 	tests/screen/cutoff.sh \
 	tests/screen/forgive.sh \

@@ -449,6 +449,57 @@ test_settings_languages (void)
     }
 }
 
+static bool
+test_has_lang (void *ctx, const char *lang)
+{
+  (void) ctx;
+  return strcmp (lang, "fr") == 0 || strcmp (lang, "en") == 0
+         || strcmp (lang, "pl") == 0;
+}
+
+/* fallback_language: a code, else the previous value, with an error at
+   its place; once the languages are known, one not offered gives way to
+   the default language.  */
+static void
+test_settings_fallback (void)
+{
+  static const char *const all[] = { "en", "fr", "pl" };
+  struct settings s;
+  struct diag_list d;
+
+  settings_init (&s);
+  diag_list_init (&d);
+  CHECK_STR (settings_fallback (&s), "fr");
+  CHECK (load_settings ("a.yaml", "fallback_language: en\n", 22, &s, &d));
+  CHECK_STR (settings_fallback (&s), "en");
+  CHECK (!load_settings ("b.yaml", "idle_seconds: 60\nfallback_language:"
+                         " Polish\n", 43, &s, &d));
+  CHECK_INT (d.nerrors, 1);
+  CHECK_STR (d.items[0].file, "b.yaml");
+  CHECK_INT (d.items[0].line, 2);
+  CHECK_INT (d.items[0].col, 20);
+  CHECK_STR (d.items[0].msg, "'fallback_language': 'Polish' is not a"
+             " language code (such as fr or en); this setting is ignored");
+  CHECK_STR (settings_fallback (&s), "en");
+  settings_keep_languages (&s, test_has_lang, NULL, all, ARRAY_SIZE (all),
+                           &d);
+  settings_keep_fallback (&s, &d);
+  CHECK_INT (d.nerrors, 1);
+  CHECK_STR (settings_fallback (&s), "en");
+
+  /* Not offered: the default language, with an error.  */
+  CHECK (load_settings ("c.yaml", "fallback_language: pl\n", 22, &s, &d));
+  settings_keep_languages (&s, test_has_lang, NULL, all, ARRAY_SIZE (all),
+                           &d);
+  settings_keep_fallback (&s, &d);
+  CHECK_INT (d.nerrors, 2);
+  CHECK_INT (d.items[1].line, 1);
+  CHECK_STR (settings_fallback (&s), "fr");
+  CHECK (s.fallback_language == NULL);
+  diag_list_done (&d);
+  settings_done (&s);
+}
+
 int
 main (void)
 {
@@ -466,6 +517,7 @@ main (void)
   RUN (test_crlf_bom);
   RUN (test_settings);
   RUN (test_settings_languages);
+  RUN (test_settings_fallback);
   RUN (test_many_problems);
   settings_done (&set);
   return unit_done ();
