@@ -864,7 +864,9 @@ session_idle_left (const struct session *s)
 bool
 session_pristine (const struct session *s)
 {
-  return s->screen == SCREEN_ATTRACT && !s->touched;
+  /* Any screen a visit starts on (the attract screen, the language
+     screen, the menu), as long as nothing was done on it.  */
+  return !s->touched;
 }
 
 bool

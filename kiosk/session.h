@@ -105,7 +105,8 @@ void session_set_time (struct session *s, double now);
    While it shows, the next action only removes it.  */
 enum result session_idle (struct session *s, unsigned seconds);
 unsigned session_idle_left (const struct session *s);
-/* True when there is nothing to forget: the attract screen, untouched.  */
+/* True when there is nothing to forget: nothing was done since the visit
+   started (no idle timer runs then).  */
 bool session_pristine (const struct session *s);
 /* True when a text field has the focus (typed keys are text): the PIN,
    the search box.  */

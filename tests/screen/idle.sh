@@ -50,4 +50,24 @@ wait_for "Still there?"
 send Space
 wait_gone "Still there?"
 expect_screen "Mesotherapy: information for patients"
+
+# Out of kiosk mode a visit starts on the menu, not on the attract screen:
+# after a reset, the idle timer waits for the next patient's first key
+# (it reset again and again, tens of thousands of times a second).
+stop_kiosk_
+tmux_ kill-server 2>/dev/null
+sock="mk-test-$$-$test_name-nokiosk"
+: > "$trace"
+rm -f "$tmp/exit"
+start_kiosk --lang en --idle 2
+wait_for "Mesotherapy: information for patients"
+send Down
+wait_trace "idle-reset"
+sleep 1
+n=$(grep -c "idle-reset" "$trace")
+[ "$n" = 1 ] || fail_ "$n resets after one idle visit"
+expect_screen "Mesotherapy: information for patients"
+# The next patient's key starts the timer again.
+send Down
+wait_for "Still there?"
 exit 0
