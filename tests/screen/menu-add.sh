@@ -45,4 +45,9 @@ kiosk_env "$MESOKIOSK" --content "$tmp/clinic" --check > "$tmp/out" 2>&1
 grep -q "^$tmp/clinic/kiosk.yaml:2:22: warning: 'risques' is already in the menu" \
   "$tmp/out" || { cat "$tmp/out" >&2; fail_ "no warning for the duplicate"; }
 grep -q ": error: " "$tmp/out" && { cat "$tmp/out" >&2; fail_ "errors"; }
+env -i PATH="$PATH" HOME="$tmp" LANG=C.UTF-8 LANGUAGE=fr \
+  MESOKIOSK_DATADIR="$srcdir/content" MESOKIOSK_LOCALEDIR="${MESOKIOSK_LOCALEDIR:-}" \
+  "$MESOKIOSK" --content "$tmp/clinic" --check 2>&1 \
+  | grep -q "kiosk.yaml:2:22: avertissement : 'risques' est déjà dans le menu\|kiosk.yaml:2:22: avertissement: 'risques' est déjà dans le menu" \
+  || fail_ "the warning is not in French"
 exit 0
