@@ -7,17 +7,15 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "mo.h"
+#include "readfile.h"
 #include "settings.h"
 #include "xalloc.h"
 
@@ -139,21 +137,31 @@ i18n_covers (const char *cat, const char *lang)
          && (c == n || (c == base && base < n));
 }
 
-/* The clinic's translation of KEY in LANG (may be NULL), or NULL.  */
+/* The clinic's translation of KEY in LANG (may be NULL), or NULL; with
+   PLURAL, the form for N.  */
 static const char *
-i18n_clinic_find (const char *lang, const char *key)
+i18n_clinic_lookup (const char *lang, const char *key, bool plural,
+                    unsigned long n)
 {
   if (lang == NULL)
     return NULL;
   for (size_t i = 0; i < i18n_nclinics; i++)
     if (i18n_covers (i18n_clinics[i].lang, lang))
       {
-        const char *t = mo_lookup (i18n_clinics[i].mo, key);
+        const struct mo *mo = i18n_clinics[i].mo;
+        const char *t = plural ? mo_lookup_plural (mo, key, n)
+                               : mo_lookup (mo, key);
 
         if (t != NULL)
           return t;
       }
   return NULL;
+}
+
+static const char *
+i18n_clinic_find (const char *lang, const char *key)
+{
+  return i18n_clinic_lookup (lang, key, false, 0);
 }
 
 /* The language lookups without one use now: the patient's, or the
@@ -201,15 +209,14 @@ i18n_clinic_read (const char *file, const char *lang,
                   struct i18n_clinic **v, size_t *n, size_t *cap,
                   struct diag_list *diags)
 {
-  int fd = open (file, O_RDONLY | O_CLOEXEC);
-  struct stat st;
-  char *buf = NULL;
-  size_t len = 0, dropped = 0;
+  char *buf;
+  size_t len, dropped = 0;
   const char *err = NULL;
   struct mo *mo = NULL;
 
-  if (fd < 0)
+  switch (readfile (file, MO_MAX_SIZE, &buf, &len))
     {
+    case READFILE_OPEN:
       if (errno != ENOENT)
         diag_add (diags, DIAG_ERROR, file, 0, 0,
                   _("cannot read this translation: %s; the interface in"
@@ -220,26 +227,21 @@ i18n_clinic_read (const char *file, const char *lang,
                     " mesokiosk.mo mesokiosk.po makes it); the interface in"
                     " '%s' uses the shipped one"), lang);
       return;
+    case READFILE_NOT_FILE:
+      err = _("it is not a file");
+      break;
+    case READFILE_TOO_LARGE:
+      err = _("it is larger than 8 MB");
+      break;
+    case READFILE_READ:
+      err = strerror (errno);
+      break;
+    case READFILE_OK:
+    default:
+      mo = mo_parse (buf, len, &err, &dropped);
+      free (buf);
+      break;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    err = _("it is not a file");
-  else if (st.st_size > MO_MAX_SIZE)
-    err = _("it is larger than 8 MB");
-  else
-    {
-      ssize_t r = 0;
-
-      buf = xmalloc ((size_t) st.st_size + 1);
-      while (len < (size_t) st.st_size
-             && (r = read (fd, buf + len, (size_t) st.st_size - len)) > 0)
-        len += (size_t) r;
-      if (len < (size_t) st.st_size)
-        err = r < 0 ? strerror (errno) : _("it is truncated or damaged");
-      else
-        mo = mo_parse (buf, len, &err, &dropped);
-    }
-  close (fd);
-  free (buf);
   if (mo == NULL)
     {
       diag_add (diags, DIAG_ERROR, file, 0, 0,
@@ -357,16 +359,11 @@ i18n_ngettext (const char *msgid1, const char *msgid2, unsigned long n)
 {
   if (i18n_nclinics > 0)
     {
-      const char *lang = i18n_applied_lang ();
+      const char *t = i18n_clinic_lookup (i18n_applied_lang (), msgid1,
+                                          true, n);
 
-      for (size_t i = 0; lang != NULL && i < i18n_nclinics; i++)
-        if (i18n_covers (i18n_clinics[i].lang, lang))
-          {
-            const char *t = mo_lookup_plural (i18n_clinics[i].mo, msgid1, n);
-
-            if (t != NULL)
-              return t;
-          }
+      if (t != NULL)
+        return t;
     }
 #if defined ENABLE_NLS && ENABLE_NLS
   return dcngettext (NULL, msgid1, msgid2, n, LC_MESSAGES);

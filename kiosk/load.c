@@ -6,15 +6,13 @@
 #include "system.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "i18n.h"
 #include "load.h"
 #include "qr.h"
+#include "readfile.h"
 #include "schema.h"
 #include "subst.h"
 #include "xalloc.h"
@@ -24,60 +22,31 @@ int
 load_read_file (const char *path, bool required, char **buf, size_t *len,
                 struct diag_list *diags)
 {
-  struct stat st;
-  char *data;
-  size_t got = 0;
-  int fd;
-
-  *buf = NULL;
-  *len = 0;
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
+  switch (readfile (path, YAMLREAD_MAX_FILE, buf, len))
     {
+    case READFILE_OK:
+      return 1;
+    case READFILE_OPEN:
       if (errno == ENOENT && !required)
         return 0;
       diag_add (diags, DIAG_ERROR, path, 0, 0, _("cannot open: %s"),
                 strerror (errno));
       return -1;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
+    case READFILE_NOT_FILE:
       diag_add (diags, DIAG_ERROR, path, 0, 0, _("not a regular file"));
-      close (fd);
       return -1;
-    }
-  if (st.st_size > YAMLREAD_MAX_FILE)
-    {
+    case READFILE_TOO_LARGE:
       diag_add (diags, DIAG_ERROR, path, 0, 0,
                 _("the file is %lld bytes long; the limit is %d bytes"),
-                (long long) st.st_size, (int) YAMLREAD_MAX_FILE);
-      close (fd);
+                (long long) *len, (int) YAMLREAD_MAX_FILE);
+      *len = 0;
+      return -1;
+    case READFILE_READ:
+    default:
+      diag_add (diags, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
+                strerror (errno));
       return -1;
     }
-  data = xmalloc ((size_t) st.st_size + 1);
-  while (got < (size_t) st.st_size)
-    {
-      ssize_t r = read (fd, data + got, (size_t) st.st_size - got);
-
-      if (r < 0 && errno == EINTR)
-        continue;
-      if (r < 0)
-        {
-          diag_add (diags, DIAG_ERROR, path, 0, 0, _("cannot read: %s"),
-                    strerror (errno));
-          free (data);
-          close (fd);
-          return -1;
-        }
-      if (r == 0)
-        break;                  /* Shrunk while reading: take what is.  */
-      got += (size_t) r;
-    }
-  close (fd);
-  data[got] = '\0';
-  *buf = data;
-  *len = got;
-  return 1;
 }
 
 /* ------------------------------------------------------------------ */
