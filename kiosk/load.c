@@ -939,25 +939,12 @@ load_menu_add (struct schema_reader *sr, void *target,
 {
   struct settings *set = target;
   struct strv add = { NULL, 0, NULL };
-  struct strv *to = &set->menu_add;
-  const char **v;
-  struct origin *at;
   bool ok;
 
   if (!schema_read_strings (sr, first, "menu_add", &add, &ok))
     return false;
-  if (!ok || add.n == 0)
-    return true;
-  v = arena_alloc (sr->arena, (to->n + add.n) * sizeof *v);
-  at = arena_alloc (sr->arena, (to->n + add.n) * sizeof *at);
-  for (size_t i = 0; i < to->n; i++)
-    {
-      v[i] = to->v[i];
-      at[i] = to->at != NULL ? to->at[i] : (struct origin) { NULL, 0, 0 };
-    }
-  memcpy (v + to->n, add.v, add.n * sizeof *v);
-  memcpy (at + to->n, add.at, add.n * sizeof *at);
-  *to = (struct strv) { v, to->n + add.n, at };
+  if (ok)
+    settings_strv_append (sr->arena, &set->menu_add, &add);
   return true;
 }
 

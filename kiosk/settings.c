@@ -78,29 +78,46 @@ settings_in (const struct strv *v, const char *word)
 }
 
 void
-settings_add_to_menu (struct settings *s, struct diag_list *diags)
+settings_strv_append (struct arena *arena, struct strv *to,
+                      const struct strv *add)
 {
-  const struct strv *add = &s->menu_add;
+  size_t n = to->n + add->n;
   const char **v;
   struct origin *at;
-  size_t n = s->menu.n;
 
   if (add->n == 0)
     return;
-  v = arena_alloc (&s->arena, (n + add->n) * sizeof *v);
-  at = arena_alloc (&s->arena, (n + add->n) * sizeof *at);
+  v = arena_alloc (arena, n * sizeof *v);
+  at = arena_alloc (arena, n * sizeof *at);
   for (size_t i = 0; i < n; i++)
     {
-      v[i] = s->menu.v[i];
-      at[i] = s->menu.at != NULL ? s->menu.at[i]
-                                 : (struct origin) { NULL, 0, 0 };
+      const struct strv *from = i < to->n ? to : add;
+      size_t k = i < to->n ? i : i - to->n;
+
+      v[i] = from->v[k];
+      at[i] = from->at != NULL ? from->at[k] : (struct origin) { NULL, 0, 0 };
     }
+  *to = (struct strv) { v, n, at };
+}
+
+void
+settings_add_to_menu (struct settings *s, struct diag_list *diags)
+{
+  const struct strv *add = &s->menu_add;
+  struct strv kept = { NULL, 0, NULL };
+  const char **v;
+  struct origin *at;
+
+  if (add->n == 0)
+    return;
+  v = arena_alloc (&s->arena, add->n * sizeof *v);
+  at = arena_alloc (&s->arena, add->n * sizeof *at);
   for (size_t i = 0; i < add->n; i++)
     {
       const struct origin *o = add->at != NULL ? &add->at[i] : NULL;
-      struct strv so_far = { v, n, at };
 
-      if (settings_in (&so_far, add->v[i]))
+      kept = (struct strv) { v, kept.n, at };
+      if (settings_in (&s->menu, add->v[i]) || settings_in (&kept, add->v[i]))
         {
           diag_add (diags, DIAG_WARNING, o != NULL ? o->file : NULL,
                     o != NULL ? o->line : 0, o != NULL ? o->col : 0,
@@ -108,10 +125,11 @@ settings_add_to_menu (struct settings *s, struct diag_list *diags)
                       " once"), add->v[i]);
           continue;
         }
-      v[n] = add->v[i];
-      at[n++] = o != NULL ? *o : (struct origin) { NULL, 0, 0 };
+      v[kept.n] = add->v[i];
+      at[kept.n++] = o != NULL ? *o : (struct origin) { NULL, 0, 0 };
     }
-  s->menu = (struct strv) { v, n, at };
+  kept = (struct strv) { v, kept.n, at };
+  settings_strv_append (&s->arena, &s->menu, &kept);
 }
 
 bool

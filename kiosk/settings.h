@@ -163,6 +163,10 @@ void settings_check_pin (struct settings *s, const char *prev,
    (no directory of pages), with an error for each; if none is left, S
    offers those of the built-in default (fr, en) that HAS allows, else
    the first language HAS allows of ALL (NALL of them), with an error.  */
+/* Appends ADD to *TO, with their origins, in ARENA.  */
+void settings_strv_append (struct arena *arena, struct strv *to,
+                           const struct strv *add);
+
 /* Appends to S's menu the pages of menu_add: not already in it (a
    warning in DIAGS says so).  Called once the layers are read: a clinic
    adds a page to the shipped menu without copying it.  */
