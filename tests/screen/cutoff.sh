@@ -40,30 +40,14 @@ for case in "linux 1b 5b 4d" "linux 1b 5b 4d 20" "linux 1b 5b 4d 20 21" \
   rm -f "$tmp/exit"
   : > "$trace"
   TERM_=$t start_kiosk --kiosk --idle 3
-  wait_for "Touch the screen or press a key"
-  send Space
-  wait_for "Choose your language"
-  send Down Enter
-  wait_for "Mesotherapy: information for patients"
-  send Down Down Enter
-  wait_for "An example page"
+  open_example_page
 
   # The visit is forgotten 3 s after the last input, and 1 s of
   # countdown.
   before=$(events)
   tmux_ send-keys -H "$@"
   took_input $((before + 1))
-  last=$(grep '^[0-9.]* event' "$trace" | tail -n 1 | cut -d' ' -f1)
-  _i=0
-  until grep -q "idle-reset" "$trace"; do
-    [ $_i -ge 60 ] && { show_screen; fail_ "TERM=$t, bytes $*: no idle reset"; }
-    sleep 0.1
-    _i=$((_i + 1))
-  done
-  reset=$(trace_time 'idle-reset')
-  awk -v a="$last" -v b="$reset" 'BEGIN { d = b - a; exit !(d >= 3.9 && d <= 4.6) }' \
-    || fail_ "TERM=$t, bytes $*: reset after $last -> $reset, expected 4 s"
-  wait_for "Touch the screen or press a key"
+  reset_on_time 4 "TERM=$t, bytes $*: "
 
   # The reload signal is obeyed too.
   before=$(events)
@@ -81,13 +65,6 @@ for case in "linux 1b 5b 4d" "linux 1b 5b 4d 20" "linux 1b 5b 4d 20 21" \
   before=$(events)
   tmux_ send-keys -H "$@"
   took_input $((before + 1))
-  kill -TERM "$(kiosk_pid)"
-  _i=0
-  until [ -s "$tmp/exit" ]; do
-    [ $_i -ge 10 ] && { show_screen; fail_ "TERM=$t, bytes $*: SIGTERM not obeyed within 1 s"; }
-    sleep 0.1
-    _i=$((_i + 1))
-  done
-  [ "$(cat "$tmp/exit")" = 0 ] || fail_ "TERM=$t: exit status $(cat "$tmp/exit")"
+  term_obeyed "TERM=$t, bytes $*: "
 done
 exit 0

@@ -215,6 +215,44 @@ last_frame () { grep '^[0-9.]* frame ' "$trace" | tail -n 1; }
 # kiosk_pid: the pid of the program (from the trace).
 kiosk_pid () { sed -n 's/^start pid=//p' "$trace" | head -n 1; }
 
+# open_example_page: from the attract screen of tests/content-good, a
+# patient's way to its example page, in English.
+open_example_page () {
+  wait_for "Touch the screen or press a key"
+  send Space
+  wait_for "Choose your language"
+  send Down Enter
+  wait_for "Mesotherapy: information for patients"
+  send Down Down Enter
+  wait_for "An example page"
+}
+
+# reset_on_time SECONDS [WHAT]: the idle reset comes SECONDS (less 0.1, or
+# up to 0.6 more) after the last input event, and the attract screen with
+# it; WHAT starts the failure's message.
+reset_on_time () {
+  _lib_last=$(grep '^[0-9.]* event' "$trace" | tail -n 1 | cut -d' ' -f1)
+  wait_trace "idle-reset"
+  _lib_reset=$(trace_time 'idle-reset')
+  awk -v a="$_lib_last" -v b="$_lib_reset" -v s="$1" \
+    'BEGIN { d = b - a; exit !(d >= s - 0.1 && d <= s + 0.6) }' \
+    || fail_ "${2:-}reset after $_lib_last -> $_lib_reset, expected $1 s"
+  wait_for "Touch the screen or press a key"
+}
+
+# term_obeyed [WHAT]: SIGTERM ends the program within a second, with
+# status 0; WHAT starts the failure's message.
+term_obeyed () {
+  kill -TERM "$(kiosk_pid)"
+  _lib_i=0
+  until [ -s "$tmp/exit" ]; do
+    [ $_lib_i -ge 10 ] && { show_screen; fail_ "${1:-}SIGTERM not obeyed within 1 s"; }
+    sleep 0.1
+    _lib_i=$((_lib_i + 1))
+  done
+  [ "$(cat "$tmp/exit")" = 0 ] || fail_ "${1:-}exit status $(cat "$tmp/exit")"
+}
+
 # make_clinic DIR [KEY: VALUE]...: a clinic layer whose kiosk.yaml holds
 # the given settings lines.
 make_clinic () {

@@ -29,20 +29,8 @@ for hash in '$6$rounds=999999999$abcdefghijklmnop$0123456789abcdefghijklmnopqrst
   expect_screen "Staff only" "No staff PIN is set"
   # The idle reset on time: 3 s after the last input, and 1 s of
   # countdown.
-  last=$(grep '^[0-9.]* event' "$trace" | tail -n 1 | cut -d' ' -f1)
-  wait_trace "idle-reset"
-  reset=$(trace_time 'idle-reset')
-  awk -v a="$last" -v b="$reset" 'BEGIN { d = b - a; exit !(d >= 3.9 && d <= 4.6) }' \
-    || fail_ "reset after $last -> $reset, expected 4 s"
-  wait_for "Touch the screen or press a key"
-  kill -TERM "$(kiosk_pid)"
-  _i=0
-  until [ -s "$tmp/exit" ]; do
-    [ $_i -ge 10 ] && { show_screen; fail_ "SIGTERM not obeyed within 1 s"; }
-    sleep 0.1
-    _i=$((_i + 1))
-  done
-  [ "$(cat "$tmp/exit")" = 0 ] || fail_ "exit status $(cat "$tmp/exit")"
+  reset_on_time 4
+  term_obeyed
   # The error is in the log.
   grep -q "'staff_pin': this hash costs too much to check" "$tmp/stderr" \
     || { cat "$tmp/stderr" >&2; fail_ "the refused hash is not reported"; }
